@@ -1,0 +1,5 @@
+// suanli's public library surface: everything a CLI, server or web app needs, from one import.
+export * from "./issues.js";
+export * from "./units/index.js";
+export * from "./catalog/index.js";
+export * from "./compliance/metrics.js";
