@@ -1,4 +1,5 @@
 // Units: branded SI number types and the conversions from the unit-suffixed names used at the edge (data, CLI).
+export * from "./precision.js";
 // Data says `memoryBandwidthGBps`, `peakTflops.bf16`, `tdpW`; the loader converts once; the engine sees SI.
 
 declare const unitBrand: unique symbol;
