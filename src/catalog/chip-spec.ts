@@ -55,7 +55,6 @@ export function chipSpec(chip: Accelerator): ChipSpec {
   for (const [p, v] of Object.entries(chip.peakTflops) as [PeakPrecision, Accelerator["peakTflops"][PeakPrecision]][]) {
     if (!v) continue;
     const basis = "basis" in v ? v.basis : undefined;
-    if (basis === "sparse") continue;
     const s = spec(v, fromTflops);
     if (s.value === null) continue;
     peak[p] = { ...s, basis: basis === "dense" ? "dense" : "unstated" };

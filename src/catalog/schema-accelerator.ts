@@ -16,10 +16,16 @@ import {
 export const PeakPrecision = z.enum(["fp64", "fp32", "tf32", "bf16", "fp16", "fp16Acc16", "fp8", "int8", "fp4", "int4"]);
 export type PeakPrecision = z.infer<typeof PeakPrecision>;
 
-/** A peak rate in TFLOPS (TOPS for int8/int4) with its basis: dense, sparse (2:4 structured) or unstated. */
+/** A peak rate in TFLOPS (TOPS for int8/int4) with its basis: dense, or unstated when the vendor does not say.
+ * Sparse (2:4) figures never go here: they belong in `peakTflopsSparse`; a dense value derived from a sparse one is
+ * graded derived with its formula ("3,352 ÷ 2"). */
 export const Peak = z.intersection(
   SourcedNonNegative,
-  z.object({ basis: z.enum(["dense", "sparse", "unstated"]).optional() }),
+  z.object({
+    basis: z
+      .enum(["dense", "unstated"], { message: 'basis must be "dense" or "unstated"; sparse peaks go in peakTflopsSparse' })
+      .optional(),
+  }),
 );
 
 export const Market = z.enum(["global", "china-variant", "domestic-china", "us-cloud-only", "edge"]);

@@ -52,7 +52,7 @@ export function chipMetrics(chip: Accelerator): ChipMetrics {
   const warnings: Warning[] = [];
   let best: { p: PeakPrecision; v: number; b: [number, number]; g: G; basis: string } | null = null;
   for (const [p, peak] of Object.entries(chip.peakTflops) as [PeakPrecision, Accelerator["peakTflops"][PeakPrecision]][]) {
-    if (!peak || ("basis" in peak && peak.basis === "sparse")) continue;
+    if (!peak) continue;
     const t = typicalOf(peak);
     const b = boundsOf(peak);
     if (t === null || b === null) continue;
