@@ -27,7 +27,7 @@ export function suggest(query: string, names: readonly string[], n = 3): string[
   return names
     .map((name) => {
       const nn = normaliseName(name);
-      const d = nn.includes(q) || q.includes(nn) ? Math.abs(nn.length - q.length) * 0.1 : editDistance(q, nn);
+      const d = nn.includes(q) ? Math.abs(nn.length - q.length) * 0.1 : editDistance(q, nn);
       return { name, d };
     })
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
@@ -52,8 +52,10 @@ export function findByName<T extends { id: string; aliases?: readonly string[]; 
       (x.name !== undefined && normaliseName(x.name) === q),
   );
   if (loose) return ok(loose);
-  const names = items.flatMap((x) => [x.id, ...(x.aliases ?? [])]);
-  const hints = suggest(query, names);
+  // Match against ids and aliases, but suggest ids (each once).
+  const idOf = new Map<string, string>();
+  for (const x of items) for (const n of [x.id, ...(x.aliases ?? [])]) if (!idOf.has(n)) idOf.set(n, x.id);
+  const hints = [...new Set(suggest(query, [...idOf.keys()], 6).map((n) => idOf.get(n)!))].slice(0, 3);
   return fail(
     issue(
       "unknown_id",
