@@ -14,11 +14,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+  },
+  {
     files: ["src/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["node:*", "fs", "path", "os", "child_process"], message: "src/ runs in the browser: no Node built-ins." }] },
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "os", "child_process"],
+              message: "src/ runs in the browser: no Node built-ins.",
+            },
+          ],
+        },
       ],
     },
   },

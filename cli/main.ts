@@ -30,7 +30,11 @@ async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      )
         return EXIT.ok;
       return EXIT.badInput;
     }
@@ -48,7 +52,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = e.exitCode;
     } else {
       const msg = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`suanli: internal error: ${msg}\n(please report it; set SUANLI_DEBUG=1 for details)\n`);
+      process.stderr.write(
+        `suanli: internal error: ${msg}\n(please report it; set SUANLI_DEBUG=1 for details)\n`,
+      );
       if (process.env.SUANLI_DEBUG) console.error(e);
       process.exitCode = EXIT.internal;
     }

@@ -46,7 +46,8 @@ export function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[]
     colAligns: columns.map((c) => c.align ?? "left"),
     style: { head: [], border: [] },
   });
-  for (const r of rows) t.push(columns.map((c) => (c.value(r) === null || c.value(r) === undefined ? "—" : String(c.value(r)))));
+  for (const r of rows)
+    t.push(columns.map((c) => (c.value(r) === null || c.value(r) === undefined ? "—" : String(c.value(r)))));
   return t.toString();
 }
 
@@ -58,7 +59,9 @@ export function printWarnings(warnings: readonly Warning[]): void {
 /** The provenance footer: version, catalog date, rules as-of date. */
 export function footer(meta: Meta = metaOf(), extra: string[] = []): string {
   return pc.dim(
-    [`suanli ${meta.version} · catalog ${meta.catalogDate} · rules as of ${meta.rulesAsOf}`, ...extra].join("\n"),
+    [`suanli ${meta.version} · catalog ${meta.catalogDate} · rules as of ${meta.rulesAsOf}`, ...extra].join(
+      "\n",
+    ),
   );
 }
 
@@ -72,7 +75,9 @@ export function printList<R extends object>(
 ): void {
   const meta = metaOf();
   if (opts.json) {
-    printJson(rows.map((r) => ({ ...toJson(r), meta: { version: meta.version, catalogDate: meta.catalogDate } })));
+    printJson(
+      rows.map((r) => ({ ...toJson(r), meta: { version: meta.version, catalogDate: meta.catalogDate } })),
+    );
     printWarnings(warnings);
   } else if (opts.csv) {
     printCsv(rows, columns);

@@ -31,20 +31,25 @@ export function ownNote(c: Json): string {
       `Training throughput of a ${modelType} model on ${sys.count} × ${sys.chip}` +
         `${sys.server ? ` (${sys.server})` : ""}: TP ${t.tp}, PP ${t.pp}, DP ${t.dp}, sequence ${t.seqLen}, global batch ${t.globalBatch}, ${t.precision}, recompute ${t.recompute}.`,
     );
-    if (open.length) parts.push(`The source leaves ${open.join(", ")} open; the engine chooses and reports its choice.`);
+    if (open.length)
+      parts.push(`The source leaves ${open.join(", ")} open; the engine chooses and reports its choice.`);
   } else {
     const i = c.inference as Json;
     const open = Object.entries(i)
       .filter(([, v]) => v === null)
       .map(([k]) => k);
-    const spec = i.speculative ? ` with speculative decoding (mean accepted length ${(i.speculative as Json).acceptLength})` : "";
+    const spec = i.speculative
+      ? ` with speculative decoding (mean accepted length ${(i.speculative as Json).acceptLength})`
+      : "";
     parts.push(
       `${String(i.phase)} ${String(i.scenario ?? "")} serving of a ${modelType} model on ${sys.count} × ${sys.chip}` +
         `${sys.server ? ` (${sys.server})` : ""}, weights ${i.weights}, TP ${i.tp}, EP ${i.ep}, DP ${i.dp}${spec}.`,
     );
     if (open.length) parts.push(`Not stated by the source: ${open.join(", ")}.`);
   }
-  parts.push(`Measured ${metric.name} per the source's ${(c.source as Json).locator ?? "text"}; arithmetic in derivation.`);
+  parts.push(
+    `Measured ${metric.name} per the source's ${(c.source as Json).locator ?? "text"}; arithmetic in derivation.`,
+  );
   return parts.join(" ");
 }
 

@@ -22,7 +22,12 @@ export const columns: Column<Accelerator>[] = [
   { key: "status", header: "status", value: (c) => c.status },
   { key: "bf16Tflops", header: "BF16 TFLOPS", value: (c) => num(peak(c), 0), align: "right" },
   { key: "memoryGB", header: "mem GB", value: (c) => num(typicalOf(c.memory.capacityGB), 0), align: "right" },
-  { key: "bandwidthGBps", header: "BW GB/s", value: (c) => num(typicalOf(c.memory.bandwidthGBps), 0), align: "right" },
+  {
+    key: "bandwidthGBps",
+    header: "BW GB/s",
+    value: (c) => num(typicalOf(c.memory.bandwidthGBps), 0),
+    align: "right",
+  },
   { key: "tdpW", header: "TDP W", value: (c) => num(typicalOf(c.tdpW), 0), align: "right" },
   { key: "tpp", header: "TPP", value: (c) => num(chipMetrics(c).tpp.value, 0), align: "right" },
 ];

@@ -25,12 +25,24 @@ export function register(program: Command): void {
             { key: "market", header: "market", value: (c) => c.market },
             { key: "status", header: "status", value: (c) => c.status },
             { key: "bf16", header: "BF16 TFLOPS", value: (c) => num(bf16(c), 0), align: "right" },
-            { key: "bw", header: "HBM GB/s", value: (c) => num(typicalOf(c.memory.bandwidthGBps), 0), align: "right" },
-            { key: "cap", header: "mem GB", value: (c) => num(typicalOf(c.memory.capacityGB), 0), align: "right" },
+            {
+              key: "bw",
+              header: "HBM GB/s",
+              value: (c) => num(typicalOf(c.memory.bandwidthGBps), 0),
+              align: "right",
+            },
+            {
+              key: "cap",
+              header: "mem GB",
+              value: (c) => num(typicalOf(c.memory.capacityGB), 0),
+              align: "right",
+            },
             { key: "tpp", header: "TPP", value: (c) => num(chipMetrics(c).tpp.value, 0), align: "right" },
           ]) +
           "\n" +
-          footer(undefined, ["Dense peaks; ranges shown at their typical value. Details: suanli chip <id>. TPP = dense TOPS × bit length."]) +
+          footer(undefined, [
+            "Dense peaks; ranges shown at their typical value. Details: suanli chip <id>. TPP = dense TOPS × bit length.",
+          ]) +
           "\n",
       );
     });

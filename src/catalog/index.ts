@@ -11,9 +11,13 @@ export * from "./chip-spec.js";
 export * from "./coverage.js";
 export * from "./lookup.js";
 export * from "./schema-accelerator.js";
+export * from "./schema-calibration.js";
 export * from "./schema-common.js";
+export * from "./schema-country-group.js";
 export * from "./schema-model.js";
+export * from "./schema-rule.js";
 export * from "./schema-system.js";
+export * from "./schema-timeline.js";
 export * from "./sections.js";
 
 /** The embedded catalog, compiled from catalog/ at build time. */

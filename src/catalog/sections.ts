@@ -3,6 +3,10 @@
 import { z } from "zod";
 import { Accelerator } from "./schema-accelerator.js";
 import { System } from "./schema-system.js";
+import { Rule } from "./schema-rule.js";
+import { CountryGroup } from "./schema-country-group.js";
+import { TimelineYear } from "./schema-timeline.js";
+import { CalibrationProfile } from "./schema-calibration.js";
 
 /** A folder of YAML files, one entity per file (the file name, without .yaml, is its id when it has one). */
 export interface YamlSection<S extends z.ZodType = z.ZodType> {
@@ -15,6 +19,10 @@ export interface YamlSection<S extends z.ZodType = z.ZodType> {
 export const yamlSections = {
   accelerators: { dir: "accelerators", schema: Accelerator, idIsFileName: true },
   systems: { dir: "systems", schema: System, idIsFileName: true },
+  rules: { dir: "rules", schema: Rule, idIsFileName: true },
+  countryGroups: { dir: "country-groups", schema: CountryGroup, idIsFileName: true },
+  timeline: { dir: "timeline", schema: TimelineYear, idIsFileName: true },
+  calibration: { dir: "calibration", schema: CalibrationProfile, idIsFileName: true },
 } satisfies Record<string, YamlSection>;
 
 export type YamlSections = typeof yamlSections;

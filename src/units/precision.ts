@@ -1,7 +1,19 @@
 // Numeric precisions of weights, activations, KV cache and GEMMs, and their storage size.
 
 /** Precisions named by validation cases and the CLI (shared/validation/FORMAT.md). */
-export const PRECISIONS = ["fp32", "tf32", "bf16", "fp16", "fp8", "mxfp8", "int8", "fp4", "nvfp4", "mxfp4", "int4"] as const;
+export const PRECISIONS = [
+  "fp32",
+  "tf32",
+  "bf16",
+  "fp16",
+  "fp8",
+  "mxfp8",
+  "int8",
+  "fp4",
+  "nvfp4",
+  "mxfp4",
+  "int4",
+] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Storage bytes per element, block-scale overhead included for micro-scaled formats (1 scale byte per 32 or 16). */

@@ -1,0 +1,85 @@
+// Calibration profile schema (catalog/calibration/<family>.yaml): the engine's efficiencies and overheads for one
+// architecture generation × software stack, each number saying what it rests on (micro-benchmark, fit, physics).
+import { z } from "zod";
+import { IsoDate, SourceMap, SourceKeys, sourceKeysOf } from "./schema-common.js";
+
+/** Every tunable number of the performance engine. Fractions are of the chip's datasheet figure. */
+export const CalibrationParameterName = z.enum([
+  /** Achieved fraction of the dense 16-bit peak on large GEMMs. */
+  "gemmEfficiency",
+  /** Achieved fraction of the dense 8-bit / 4-bit peak on large GEMMs. */
+  "gemmEfficiencyLowPrecision",
+  /** GEMM rows are padded to a multiple of this tile height (wave/tile quantisation for small M). */
+  "gemmTileM",
+  /** Achieved fraction of datasheet memory bandwidth when streaming weights and activations. */
+  "memoryEfficiency",
+  /** Achieved fraction of the 16-bit peak by the prefill attention kernel (FlashAttention-class). */
+  "attentionComputeEfficiency",
+  /** Achieved fraction of memory bandwidth by the decode attention kernel reading the KV cache. */
+  "attentionMemoryEfficiency",
+  /** Fixed cost per kernel (launch, ramp and tail), seconds. */
+  "kernelOverheadS",
+  /** Fixed cost per forward step outside kernels (scheduler, sampling, host sync), seconds. */
+  "stepOverheadS",
+  /** Latency floor of one collective call (α of the α–β model), seconds. */
+  "collectiveLatencyS",
+  /** Achieved fraction of per-direction scale-up bandwidth (bus bandwidth) for all-reduce / all-gather. */
+  "scaleUpEfficiency",
+  /** Achieved fraction of scale-out NIC bandwidth. */
+  "scaleOutEfficiency",
+  /** Achieved fraction of scale-up bandwidth by expert-parallel dispatch/combine (all-to-all). */
+  "allToAllEfficiency",
+  /** Fraction of expert-parallel all-to-all time hidden behind compute (micro-batch overlap). */
+  "commOverlap",
+  /** Fraction of device memory held back by the runtime (allocator, workspace, graphs). */
+  "memoryReserveFraction",
+  /** Ratio of achieved to modelled throughput of a whole serving step, fitted per family (1 = physics only). */
+  "servingEfficiency",
+]);
+export type CalibrationParameterName = z.infer<typeof CalibrationParameterName>;
+
+/** One number and what it rests on. `fitted` names the cases and sources it was fitted to; `microbenchmark`
+ * names the measurement (source, date, method); `physics` / `assumption` say why in `note`. */
+export const CalibrationParameter = z
+  .strictObject({
+    value: z.number().finite().nonnegative(),
+    basis: z.enum(["microbenchmark", "fitted", "physics", "assumption"]),
+    source: SourceKeys.optional(),
+    date: IsoDate.optional(),
+    method: z.string().optional(),
+    fittedTo: z
+      .strictObject({
+        cases: z.array(z.string()).min(1),
+        sources: z.array(z.string()).min(1),
+      })
+      .optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.basis === "fitted" && !p.fittedTo)
+      ctx.addIssue({ code: "custom", path: ["fittedTo"], message: "a fitted value names the cases and sources it was fitted to" });
+    if (p.basis === "microbenchmark" && (!p.source || !p.method))
+      ctx.addIssue({ code: "custom", path: ["source"], message: "a micro-benchmark value needs source and method" });
+  });
+export type CalibrationParameter = z.infer<typeof CalibrationParameter>;
+
+export const CalibrationProfile = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    /** The profile this one inherits from (missing parameters); null only for `default`. */
+    parent: z.string().nullable(),
+    /** Chips this profile applies to: accelerator `family` values and software `stack`s. */
+    match: z.strictObject({ families: z.array(z.string()).default([]), stacks: z.array(z.string()).default([]) }),
+    description: z.string(),
+    parameters: z.partialRecord(CalibrationParameterName, CalibrationParameter),
+    sources: SourceMap.default({}),
+    reviewed: IsoDate.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const keys = new Set(Object.keys(p.sources));
+    for (const [name, v] of Object.entries(p.parameters))
+      for (const k of sourceKeysOf(v ?? {}))
+        if (!keys.has(k))
+          ctx.addIssue({ code: "custom", path: ["parameters", name, "source"], message: `source "${k}" is not in sources` });
+  });
+export type CalibrationProfile = z.infer<typeof CalibrationProfile>;
