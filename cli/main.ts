@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   chips: () => import("./commands/chips.js"),
   chip: () => import("./commands/chip.js"),
   start: () => import("./commands/start.js"),
+  serve: () => import("./commands/serve.js"),
+  overview: () => import("./commands/overview.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

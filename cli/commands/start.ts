@@ -1,49 +1,17 @@
-// `npm start` / `suanli start`: the main job. Until the web app exists, a terminal overview of the
-// China-relevant accelerators side by side (compute, memory bandwidth, capacity, TPP, market).
+// `npm start` / `suanli start`: prints the terminal overview, then serves the web app and API (as `suanli serve`).
 import type { Command } from "commander";
-import pc from "picocolors";
-import { catalog, chipMetrics, typicalOf, type Accelerator } from "../../src/index.js";
-import { footer, num, renderTable } from "../output.js";
-
-const RELEVANT = new Set(["china-variant", "domestic-china"]);
-const REFERENCE = ["a100-sxm-80gb", "h100-sxm", "h200-sxm", "b200"];
+import { serveNow, type ServeOptions } from "./serve.js";
+import { overviewText } from "./overview.js";
 
 export function register(program: Command): void {
   program
     .command("start")
-    .description("overview: China-relevant accelerators side by side (what npm start runs)")
-    .action(() => {
-      const chips = catalog.accelerators.filter(
-        (c) => (RELEVANT.has(c.market) && c.status !== "cancelled") || REFERENCE.includes(c.id),
-      );
-      const bf16 = (c: Accelerator) => typicalOf(c.peakTflops.bf16) ?? typicalOf(c.peakTflops.fp16);
-      chips.sort((a, b) => (bf16(b) ?? -1) - (bf16(a) ?? -1));
-      process.stdout.write(
-        pc.bold("算力 suanli — accelerators that matter in the US–China compute contest\n") +
-          renderTable(chips, [
-            { key: "name", header: "chip", value: (c) => c.nameZh ?? c.name },
-            { key: "market", header: "market", value: (c) => c.market },
-            { key: "status", header: "status", value: (c) => c.status },
-            { key: "bf16", header: "BF16 TFLOPS", value: (c) => num(bf16(c), 0), align: "right" },
-            {
-              key: "bw",
-              header: "HBM GB/s",
-              value: (c) => num(typicalOf(c.memory.bandwidthGBps), 0),
-              align: "right",
-            },
-            {
-              key: "cap",
-              header: "mem GB",
-              value: (c) => num(typicalOf(c.memory.capacityGB), 0),
-              align: "right",
-            },
-            { key: "tpp", header: "TPP", value: (c) => num(chipMetrics(c).tpp.value, 0), align: "right" },
-          ]) +
-          "\n" +
-          footer(undefined, [
-            "Dense peaks; ranges shown at their typical value. Details: suanli chip <id>. TPP = dense TOPS × bit length.",
-          ]) +
-          "\n",
-      );
+    .description("what npm start runs: the terminal overview, then the web app and API on localhost")
+    .option("--port <n>", "port (default: $PORT or 8080)")
+    .option("--host <addr>", "interface to listen on", "127.0.0.1")
+    .option("--no-overview", "skip the terminal overview")
+    .action((opts: ServeOptions & { overview: boolean }) => {
+      if (opts.overview) process.stdout.write(overviewText());
+      return serveNow(opts);
     });
 }
