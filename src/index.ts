@@ -3,3 +3,4 @@ export * from "./issues.js";
 export * from "./units/index.js";
 export * from "./catalog/index.js";
 export * from "./compliance/metrics.js";
+export * from "./workload/index.js";

@@ -22,6 +22,12 @@ export interface AttentionSpec {
   /** Linear attention only: parameters of the block that are not plain Q/K/V/O projections (counted exactly by the
    * importer), and the per-sequence recurrent state size in elements (replaces a KV cache). */
   linear?: { extraParams: number; stateElements: number; qkvParams: number };
+  /** Parameters of the attention block beyond Q/K/V/O and their biases (attention sinks, an output gate, a
+   * DeepSeek-V3.2 indexer). Added to the layer count as is; 0 when absent. For `linear` the output projection is
+   * numHeads × vHeadDim × hidden like every other kind. */
+  extraParams?: number;
+  /** DeepSeek-V3.2 lightning indexer: elements cached per token besides the latent KV (index key). */
+  indexerKeyDim?: number;
 }
 
 /** A dense feed-forward block. gated = SwiGLU/GeGLU (three matrices), else two (GELU/ReLU). */
@@ -45,6 +51,8 @@ export interface MoeSpec {
   /** Router weight is hidden × numExperts (+ bias when present); some families add a shared-expert gate. */
   routerBias: boolean;
   sharedExpertGate: boolean;
+  /** Biases inside each expert (gpt-oss): gate/up (2 × expertIntermediate when gated) and down (hidden). */
+  expertBias?: boolean;
 }
 
 export interface LayerSpec {
@@ -78,4 +86,9 @@ export interface Architecture {
   encoderParams: number;
   /** Warnings from import (unusual fields, assumptions). */
   notes: string[];
+  /** Parameters outside the layers, embeddings and final norm (BLOOM's embedding LayerNorm, an LM-head bias);
+   * counted in every total. 0 when absent. */
+  extraParams?: number;
+  /** Activation of the MLPs as the config names it ("silu", "gelu_pytorch_tanh", "relu2" …), for the record. */
+  activation?: string;
 }

@@ -1,0 +1,6 @@
+// The workload layer's public surface: canonical architecture, config import, parameter counts, KV cache, ops.
+export * from "./architecture.js";
+export * from "./op.js";
+export * from "./import/index.js";
+export * from "./params.js";
+export * from "./kv-cache.js";
