@@ -1,0 +1,230 @@
+// Inference steps on a cluster: time of a prefill batch and of a decode (or speculative verify) step from the ops,
+// and the per-chip memory plan (weights, KV cache, activations, runtime reserve) that bounds the batch.
+import { fail, issue, ok, type Result, type Warning } from "../issues.js";
+import { BYTES_PER_ELEMENT } from "../units/index.js";
+import type { Architecture, AttentionSpec, LayerSpec } from "../workload/architecture.js";
+import {
+  inferenceStepOps,
+  kvElementsPerToken,
+  type InferenceParallel,
+  type InferencePrecisions,
+  type StepShape,
+} from "../workload/ops-inference.js";
+import type { MoeRouting } from "../workload/moe-routing.js";
+import type { Calibration } from "./calibration.js";
+import type { ClusterSpec } from "./cluster.js";
+import { timeOp, type Bound, type OpTime } from "./op-time.js";
+
+/** Speculative decoding: mean tokens emitted per target step (bonus token included) and draft steps per step. */
+export interface Speculative {
+  method: string;
+  acceptLength: number;
+  /** Draft tokens proposed per step; default max(1, ⌈acceptLength − 1⌉) (named assumption: the fewest drafts that
+   * can reach the measured acceptance). */
+  draftTokens?: number;
+}
+
+/** What a serving instance runs: model, precisions, parallel layout, routing and speculation. */
+export interface ServingConfig {
+  arch: Architecture;
+  cluster: ClusterSpec;
+  calibration: Calibration;
+  precisions: InferencePrecisions;
+  parallel: InferenceParallel;
+  moeRouting: MoeRouting;
+  speculative: Speculative | null;
+}
+
+export interface StepEstimate {
+  /** Seconds of one forward step of the whole instance (the busiest chip), overheads included. */
+  time: number;
+  ops: OpTime[];
+  /** Seconds by bound, for the explanation. */
+  byBound: Record<Bound, number>;
+  warnings: Warning[];
+}
+
+function sumStep(opTimes: OpTime[], cal: Calibration, warnings: Warning[]): StepEstimate {
+  const byBound: Record<Bound, number> = { compute: 0, memory: 0, network: 0, latency: 0 };
+  let time = 0;
+  for (const t of opTimes) {
+    // Expert-parallel dispatch/combine overlaps with the other micro-batch's compute (two-batch overlap).
+    const exposed =
+      t.name.startsWith("moe.dispatch") || t.name.startsWith("moe.combine") ? 1 - cal.commOverlap : 1;
+    time += t.time * exposed;
+    byBound[t.bound] += t.time * exposed;
+  }
+  time += cal.stepOverheadS;
+  byBound.latency += cal.stepOverheadS;
+  return { time, ops: opTimes, byBound, warnings };
+}
+
+/**
+ * One forward step of the instance: every op timed on one chip of the busiest stage, plus the step overhead.
+ * @example forwardStep(cfg, {phase: "decode", batch: 64, newTokens: 1, pastTokens: 2048}).value.time // 0.021
+ */
+export function forwardStep(
+  cfg: ServingConfig,
+  step: Pick<StepShape, "phase" | "batch" | "newTokens" | "pastTokens">,
+  layers?: readonly LayerSpec[],
+): Result<StepEstimate> {
+  const shape: StepShape = {
+    ...step,
+    precisions: cfg.precisions,
+    parallel: cfg.parallel,
+    moeRouting: cfg.moeRouting,
+  };
+  const ops = inferenceStepOps(cfg.arch, shape, layers);
+  if (!ops.ok) return ops;
+  const warnings: Warning[] = [];
+  const times = ops.value.map((o) => timeOp(o, cfg.cluster, cfg.calibration, warnings));
+  return ok(sumStep(times, cfg.calibration, warnings), warnings);
+}
+
+/** Draft tokens per speculative step (see Speculative.draftTokens). */
+export function draftTokensOf(s: Speculative): number {
+  return s.draftTokens ?? Math.max(1, Math.ceil(s.acceptLength - 1));
+}
+
+/**
+ * Seconds per target-model decode step for `batch` sequences at a mean context of `context` tokens, speculative
+ * drafting and verification included; divide by the accept length for time per output token.
+ */
+export function decodeStep(cfg: ServingConfig, batch: number, context: number): Result<StepEstimate> {
+  const s = cfg.speculative;
+  const verify = s ? draftTokensOf(s) + 1 : 1;
+  const target = forwardStep(cfg, { phase: "decode", batch, newTokens: verify, pastTokens: context });
+  if (!target.ok || !s) return target;
+  // Draft: MTP runs the model's next-n layer(s); EAGLE-style heads are one decoder layer of the same width.
+  const draftLayers =
+    cfg.arch.mtp.layers.length > 0 && s.method.toLowerCase().includes("mtp")
+      ? cfg.arch.mtp.layers
+      : cfg.arch.layers.slice(-1);
+  const draft = forwardStep(
+    { ...cfg, calibration: { ...cfg.calibration, stepOverheadS: 0 } },
+    { phase: "decode", batch, newTokens: 1, pastTokens: context },
+    draftLayers,
+  );
+  if (!draft.ok) return draft;
+  const n = draftTokensOf(s);
+  const t = target.value;
+  return ok(
+    {
+      ...t,
+      time: t.time + n * draft.value.time,
+      byBound: { ...t.byBound, latency: t.byBound.latency + n * draft.value.time },
+    },
+    target.warnings,
+  );
+}
+
+/** Seconds to prefill `batch` prompts of `inputTokens` tokens each (one forward step, no cached prefix). */
+export function prefillStep(cfg: ServingConfig, batch: number, inputTokens: number): Result<StepEstimate> {
+  return forwardStep(cfg, { phase: "prefill", batch, newTokens: inputTokens, pastTokens: 0 });
+}
+
+/** Per-chip memory: what is fixed (weights, activations, reserve) and what each sequence's context costs. */
+export interface MemoryPlan {
+  capacity: number;
+  weights: number;
+  activations: number;
+  reserve: number;
+  /** Bytes left for the KV cache on one chip. */
+  kvBudget: number;
+  /** KV bytes on one chip per sequence of `context` tokens (windowed layers capped; linear-attention state fixed). */
+  kvPerSequence: (context: number) => number;
+}
+
+function attentionParams(a: AttentionSpec, H: number, tp: number): number {
+  if (a.kind === "linear" && a.linear)
+    return (a.linear.qkvParams + a.linear.extraParams) / tp + (a.numHeads * a.vHeadDim * H) / tp;
+  if (a.kind === "mla" && a.mla) {
+    const m = a.mla;
+    const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
+    const q = m.qLoraRank
+      ? H * m.qLoraRank + (m.qLoraRank * a.numHeads * qk) / tp
+      : (H * a.numHeads * qk) / tp;
+    return (
+      q +
+      H * (m.kvLoraRank + m.qkRopeHeadDim) +
+      (m.kvLoraRank * a.numHeads * (m.qkNopeHeadDim + a.vHeadDim)) / tp +
+      (a.numHeads * a.vHeadDim * H) / tp
+    );
+  }
+  const kvLocal = Math.max(1, Math.ceil(a.numKvHeads / tp));
+  return (
+    H * ((a.numHeads / tp) * a.headDim + kvLocal * (a.headDim + a.vHeadDim)) +
+    (a.numHeads / tp) * a.vHeadDim * H
+  );
+}
+
+function layerWeightParams(l: LayerSpec, H: number, p: InferenceParallel): number {
+  const attn = attentionParams(l.attention, H, p.tp) + (l.attention.extraParams ?? 0) / p.tp;
+  const mlp = l.mlp;
+  if (mlp.kind === "dense") return attn + ((mlp.gated ? 3 : 2) * H * mlp.intermediate) / p.tp + l.normParams;
+  const moeTp = (p.tp * p.dp) / p.ep;
+  const mats = mlp.gated ? 3 : 2;
+  return (
+    attn +
+    (mlp.numExperts / p.ep) * ((mats * H * mlp.expertIntermediate) / moeTp) +
+    (mats * H * mlp.sharedIntermediate) / p.tp +
+    H * mlp.numExperts +
+    l.normParams
+  );
+}
+
+/** Named assumption: prefill tokens in flight per chip that activations are reserved for. */
+export const ACTIVATION_TOKENS = 8192;
+
+/**
+ * The per-chip memory plan of a serving instance. Weights of the busiest pipeline stage (layers / pp, LM head and
+ * embeddings in 16 bits split tp ways), MTP layers when speculating with them.
+ */
+export function memoryPlan(cfg: ServingConfig): Result<MemoryPlan> {
+  const { arch, parallel: p } = cfg;
+  const H = arch.hiddenSize;
+  const wB = BYTES_PER_ELEMENT[cfg.precisions.weights];
+  const frac = Math.ceil(arch.layers.length / p.pp) / arch.layers.length;
+  let params = 0;
+  for (const l of arch.layers) params += layerWeightParams(l, H, p) * frac;
+  const useMtp = cfg.speculative?.method.toLowerCase().includes("mtp") ?? false;
+  if (useMtp) for (const l of arch.mtp.layers) params += layerWeightParams(l, H, p);
+  const head = ((arch.tiedEmbeddings ? 1 : 2) * arch.vocabSize * H * 2) / p.tp;
+  const weights = params * wB + head;
+  const capacity = cfg.cluster.chip.memoryCapacity.value ?? 0;
+  const activations = ACTIVATION_TOKENS * (H * 2 * 12 + ((arch.vocabSize / p.tp) * 4) / 8);
+  const reserve = cfg.calibration.memoryReserveFraction * capacity;
+  const kvBudget = capacity - weights - activations - reserve;
+  const kvB = BYTES_PER_ELEMENT[cfg.precisions.kvCache];
+  const layers = arch.layers.slice(0, Math.ceil(arch.layers.length / p.pp));
+  const kvPerSequence = (context: number) => {
+    let b = 0;
+    for (const l of layers) {
+      const a = l.attention;
+      if (a.kind === "linear") b += ((a.linear?.stateElements ?? 0) * 4) / p.tp;
+      else
+        b +=
+          kvElementsPerToken(a, p.tp) *
+          kvB *
+          (a.slidingWindow === null ? context : Math.min(context, a.slidingWindow));
+    }
+    return b;
+  };
+  if (kvBudget <= 0)
+    return fail(
+      issue(
+        "exceeds_memory",
+        ["memory"],
+        `weights (${(weights / 1e9).toFixed(1)} GB per chip) and runtime leave no room for the KV cache on ${cfg.cluster.chip.id} ` +
+          `(${(capacity / 1e9).toFixed(0)} GB): raise tp/ep/pp or quantise the weights`,
+      ),
+    );
+  return ok({ capacity, weights, activations, reserve, kvBudget, kvPerSequence });
+}
+
+/** Largest number of sequences of mean context `context` the instance's KV cache holds (per instance = per chip × dp). */
+export function maxBatch(plan: MemoryPlan, context: number, dp: number): number {
+  const per = plan.kvPerSequence(context);
+  if (per <= 0) return Number.POSITIVE_INFINITY;
+  return Math.floor(plan.kvBudget / per) * dp;
+}

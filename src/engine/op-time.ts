@@ -1,0 +1,124 @@
+// Time of one op on one chip: roofline max(FLOPs / (peak · η_c(shape)), bytes / (BW · η_m)) + kernel overhead,
+// with the chip's peak for the op's precision (or a documented fallback when the chip lacks the format).
+import type { ChipSpec, PeakPrecision } from "../catalog/index.js";
+import type { Warning } from "../issues.js";
+import type { Precision } from "../units/index.js";
+import type { Op } from "../workload/op.js";
+import type { Calibration } from "./calibration.js";
+import type { ClusterSpec } from "./cluster.js";
+import { collectiveTime } from "./collectives.js";
+
+export type Bound = "compute" | "memory" | "network" | "latency";
+
+export interface OpTime {
+  name: string;
+  kind: Op["kind"];
+  count: number;
+  /** Seconds for all `count` instances. */
+  time: number;
+  bound: Bound;
+  flops: number;
+  bytes: number;
+}
+
+/** Peak keys to try for a precision, best first (the format itself, then wider formats the data can run in). */
+const PEAK_ORDER: Record<Precision, PeakPrecision[]> = {
+  fp32: ["fp32"],
+  tf32: ["tf32", "fp32"],
+  bf16: ["bf16", "fp16", "fp32"],
+  fp16: ["fp16", "bf16", "fp32"],
+  fp8: ["fp8", "bf16", "fp16"],
+  mxfp8: ["fp8", "bf16", "fp16"],
+  int8: ["int8", "fp8", "bf16", "fp16"],
+  fp4: ["fp4", "fp8", "bf16", "fp16"],
+  nvfp4: ["fp4", "fp8", "bf16", "fp16"],
+  mxfp4: ["fp4", "fp8", "bf16", "fp16"],
+  int4: ["int4", "int8", "bf16", "fp16"],
+};
+
+const NATIVE: Record<Precision, PeakPrecision> = {
+  fp32: "fp32",
+  tf32: "tf32",
+  bf16: "bf16",
+  fp16: "fp16",
+  fp8: "fp8",
+  mxfp8: "fp8",
+  int8: "int8",
+  fp4: "fp4",
+  nvfp4: "fp4",
+  mxfp4: "fp4",
+  int4: "int4",
+};
+
+/** The dense peak (FLOP/s) a chip runs `precision` math at, the peak key used, and a warning on fallback. */
+export function peakFor(
+  chip: ChipSpec,
+  precision: Precision,
+): { flops: number; used: PeakPrecision | null; warning?: Warning } {
+  for (const key of PEAK_ORDER[precision]) {
+    const v = chip.peak[key]?.value;
+    if (v) {
+      if (
+        key === NATIVE[precision] ||
+        (precision === "bf16" && key === "fp16") ||
+        (precision === "fp16" && key === "bf16")
+      )
+        return { flops: v, used: key };
+      return {
+        flops: v,
+        used: key,
+        warning: {
+          code: "precision_fallback",
+          message: `${chip.id} has no ${precision} peak: ${precision} math timed at its ${key} rate (storage stays ${precision})`,
+        },
+      };
+    }
+  }
+  return { flops: 0, used: null };
+}
+
+function lowPrecision(key: PeakPrecision | null): boolean {
+  return key === "fp8" || key === "int8" || key === "fp4" || key === "int4";
+}
+
+/**
+ * Times one op (all `count` instances) on one chip of the cluster.
+ * GEMM rows are padded to the calibrated tile height, so tiny decode GEMMs cost a full tile of compute.
+ */
+export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings: Warning[]): OpTime {
+  const base = {
+    name: op.name,
+    kind: op.kind,
+    count: op.count,
+    flops: op.flops * op.count,
+    bytes: op.bytes * op.count,
+  };
+  if (op.kind === "collective" && op.collective) {
+    const c = collectiveTime(op.collective, cluster, cal);
+    return { ...base, time: c.time * op.count, bound: c.bound };
+  }
+  const bw =
+    (cluster.chip.memoryBandwidth.value ?? 0) *
+    (op.kind === "attention" ? cal.attentionMemoryEfficiency : cal.memoryEfficiency);
+  const tm = bw > 0 ? op.bytes / bw : Number.POSITIVE_INFINITY;
+  let tc = 0;
+  if (op.flops > 0) {
+    const peak = peakFor(cluster.chip, op.precision);
+    if (peak.warning) warnings.push(peak.warning);
+    let eta: number;
+    let flops = op.flops;
+    if (op.kind === "attention") eta = cal.attentionComputeEfficiency;
+    else {
+      eta = lowPrecision(peak.used) ? cal.gemmEfficiencyLowPrecision : cal.gemmEfficiency;
+      if (op.gemm && op.gemm.m > 0) {
+        const tile = Math.max(1, cal.gemmTileM);
+        flops = (op.flops * Math.ceil(op.gemm.m / tile) * tile) / op.gemm.m;
+      }
+    }
+    tc = peak.flops > 0 ? flops / (peak.flops * eta) : Number.POSITIVE_INFINITY;
+  }
+  const work = Math.max(tc, tm);
+  const overhead = cal.kernelOverheadS;
+  const bound: Bound = overhead > work ? "latency" : tc >= tm ? "compute" : "memory";
+  return { ...base, time: (work + overhead) * op.count, bound };
+}
