@@ -9,6 +9,8 @@ export interface ListenOptions extends AppOptions {
   port?: number;
   /** Interface to listen on. Default 127.0.0.1 (localhost only). */
   host?: string;
+  /** Folder of the built web app. Default: web/dist next to the package (see webRoot()). */
+  webDir?: string;
 }
 
 export interface Running {
@@ -23,7 +25,7 @@ export interface Running {
 /** Listens and resolves once the port is bound; rejects with the socket error (e.g. EADDRINUSE). */
 export function listen(options: ListenOptions = {}): Promise<Running> {
   const app = createApp(options);
-  const root = webRoot();
+  const root = options.webDir ?? webRoot();
   if (root) serveWeb(app, root);
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {

@@ -1,0 +1,256 @@
+// Catalog page: chips, systems and models, filterable; every number shows its grade and source on hover.
+import { useMemo } from "react";
+import { catalog, chipMetrics, type Accelerator } from "../../../src/index.js";
+import { SourcedCell } from "../components/cell.js";
+import { useLang } from "../i18n/index.js";
+import { fmt } from "../lib/format.js";
+import { showNumber, showText } from "../lib/sourced.js";
+import { useParam } from "../lib/url-state.js";
+import { chipName } from "../lib/names.js";
+
+const VENDORS = [...new Set(catalog.accelerators.map((c) => c.vendor))].sort();
+const MARKETS = [...new Set(catalog.accelerators.map((c) => c.market))].sort();
+
+function matches(c: Accelerator, q: string): boolean {
+  const s = q.trim().toLowerCase();
+  if (!s) return true;
+  return [c.id, c.name, c.nameZh ?? "", c.vendor, c.family, ...c.aliases].some((x) =>
+    x.toLowerCase().includes(s),
+  );
+}
+
+function ChipsTable({ q, vendor, market }: { q: string; vendor: string; market: string }) {
+  const { t, lang } = useLang();
+  const rows = useMemo(
+    () =>
+      catalog.accelerators
+        .filter((c) => matches(c, q) && (!vendor || c.vendor === vendor) && (!market || c.market === market))
+        .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.name.localeCompare(b.name)),
+    [q, vendor, market],
+  );
+  return (
+    <>
+      <p className="count" data-testid="catalog-count">
+        {t("catalog.showing", { n: rows.length, total: catalog.accelerators.length })}
+      </p>
+      <div className="table-wrap">
+        <table data-testid="chips-table">
+          <thead>
+            <tr>
+              <th>{t("col.chip")}</th>
+              <th>{t("col.vendor")}</th>
+              <th>{t("col.market")}</th>
+              <th>{t("col.status")}</th>
+              <th>{t("col.released")}</th>
+              <th className="num">{t("col.bf16")}</th>
+              <th className="num">{t("col.fp8")}</th>
+              <th className="num">{t("col.int8")}</th>
+              <th className="num">{t("col.memGB")}</th>
+              <th className="num">{t("col.bwGBps")}</th>
+              <th className="num">{t("col.scaleUpGBps")}</th>
+              <th className="num">{t("col.tdpW")}</th>
+              <th className="num">{t("col.dieMm2")}</th>
+              <th className="num">{t("col.tpp")}</th>
+              <th className="num">{t("col.density")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => {
+              const m = chipMetrics(c);
+              const s = c.sources;
+              return (
+                <tr key={c.id} data-chip={c.id}>
+                  <td title={`${c.id}${c.aliases.length ? ` (${c.aliases.join(", ")})` : ""}`}>
+                    {chipName(c, lang)}
+                  </td>
+                  <td>{c.vendor}</td>
+                  <td>{t(`market.${c.market}`)}</td>
+                  <td>{t(`status.${c.status}`)}</td>
+                  <SourcedCell v={showText(c.releaseDate, s)} num={false} />
+                  <SourcedCell v={showNumber(c.peakTflops.bf16 ?? c.peakTflops.fp16, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.peakTflops.fp8, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.peakTflops.int8, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.memory.capacityGB, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.memory.bandwidthGBps, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.scaleUp?.perDirectionGBps, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.tdpW, s, 0, lang)} />
+                  <SourcedCell v={showNumber(c.dieAreaMm2, s, 0, lang)} />
+                  <td className="num" title={`${m.tpp.grade}: ${m.tpp.formula}`}>
+                    {fmt(m.tpp.value, 0, lang)}
+                  </td>
+                  <td
+                    className="num"
+                    title={`${m.performanceDensity.grade}: ${m.performanceDensity.formula}`}
+                  >
+                    {fmt(m.performanceDensity.value, 2, lang)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function SystemsTable({ q }: { q: string }) {
+  const { t, lang } = useLang();
+  const s = q.trim().toLowerCase();
+  const rows = catalog.systems.filter(
+    (x) => !s || [x.id, x.name, x.vendor, x.chip, ...x.aliases].some((v) => v.toLowerCase().includes(s)),
+  );
+  return (
+    <div className="table-wrap">
+      <table data-testid="systems-table">
+        <thead>
+          <tr>
+            <th>{t("col.system")}</th>
+            <th>{t("col.vendor")}</th>
+            <th>{t("col.kind")}</th>
+            <th>{t("col.chip")}</th>
+            <th className="num">{t("col.chipsPerNode")}</th>
+            <th className="num">{t("col.nodes")}</th>
+            <th>{t("col.scaleUp")}</th>
+            <th className="num">{t("col.scaleUpGBps")}</th>
+            <th className="num">{t("col.scaleOutGbps")}</th>
+            <th className="num">{t("col.nodePowerW")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((x) => (
+            <tr key={x.id}>
+              <td title={x.aliases.join(", ") || undefined}>{x.name}</td>
+              <td>{x.vendor}</td>
+              <td>{t(`kind.${x.kind}`)}</td>
+              <td>{x.chip}</td>
+              <td className="num">{x.chipsPerNode}</td>
+              <td className="num">{x.nodes}</td>
+              <td>{`${x.scaleUp.name} × ${x.scaleUp.domainChips}`}</td>
+              <SourcedCell v={showNumber(x.scaleUp.perChipPerDirectionGBps, x.sources, 0, lang)} />
+              <SourcedCell v={showNumber(x.scaleOut.perChipGbps, x.sources, 0, lang)} />
+              <SourcedCell v={showNumber(x.nodePowerW, x.sources, 0, lang)} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ModelsTable({ q }: { q: string }) {
+  const { t, lang } = useLang();
+  const s = q.trim().toLowerCase();
+  const rows = catalog.models.filter(
+    (m) =>
+      !s ||
+      [m.id, m.meta.name, m.meta.organisation, ...m.meta.aliases].some((v) => v.toLowerCase().includes(s)),
+  );
+  const billions = (v: number | undefined) => (v === undefined ? "—" : fmt(v / 1e9, 1, lang));
+  return (
+    <div className="table-wrap">
+      <table data-testid="models-table">
+        <thead>
+          <tr>
+            <th>{t("col.model")}</th>
+            <th>{t("col.organisation")}</th>
+            <th>{t("col.released")}</th>
+            <th className="num">{t("col.totalB")}</th>
+            <th className="num">{t("col.activeB")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => {
+            const p = m.meta.published;
+            const src = (k: string) => m.meta.sources[k];
+            const title = (c: typeof p.total | undefined) =>
+              c
+                ? `${c.precision}: "${c.stated}" — ${src(c.source)?.title ?? c.source}${c.locator ? `, ${c.locator}` : ""} ${src(c.source)?.url ?? ""}`
+                : undefined;
+            return (
+              <tr key={m.id}>
+                <td title={m.meta.configSource.url}>{m.meta.name}</td>
+                <td>{m.meta.organisation}</td>
+                <td>{m.meta.releaseDate}</td>
+                <td className="num" title={title(p.total)} data-sourced="1">
+                  {billions(p.total.value)}
+                </td>
+                <td className="num" title={title(p.active)}>
+                  {billions(p.active?.value)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CatalogPage() {
+  const { t } = useLang();
+  const [tab, setTab] = useParam("tab", "chips");
+  const [q, setQ] = useParam("q", "");
+  const [vendor, setVendor] = useParam("vendor", "");
+  const [market, setMarket] = useParam("market", "");
+  return (
+    <section>
+      <h2>{t("catalog.title")}</h2>
+      <p className="lede">{t("catalog.lede")}</p>
+      <div className="controls">
+        <div className="tabs" role="tablist">
+          {(["chips", "systems", "models"] as const).map((k) => (
+            <button
+              key={k}
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? "on" : ""}
+              onClick={() => setTab(k)}
+            >
+              {t(`catalog.tab.${k}`)}
+            </button>
+          ))}
+        </div>
+        <label>
+          {t("catalog.filter")}
+          <input
+            data-testid="catalog-filter"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t("catalog.filterHint")}
+          />
+        </label>
+        {tab === "chips" && (
+          <>
+            <label>
+              {t("col.vendor")}
+              <select data-testid="catalog-vendor" value={vendor} onChange={(e) => setVendor(e.target.value)}>
+                <option value="">{t("common.all")}</option>
+                {VENDORS.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("col.market")}
+              <select data-testid="catalog-market" value={market} onChange={(e) => setMarket(e.target.value)}>
+                <option value="">{t("common.all")}</option>
+                {MARKETS.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`market.${v}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+      </div>
+      {tab === "chips" && <ChipsTable q={q} vendor={vendor} market={market} />}
+      {tab === "systems" && <SystemsTable q={q} />}
+      {tab === "models" && <ModelsTable q={q} />}
+      <p className="note">{t("catalog.hoverNote")}</p>
+    </section>
+  );
+}
