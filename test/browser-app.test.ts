@@ -1,0 +1,104 @@
+// Browser tests: the built web app in Debian chromium — the seed answer at /, every page reacting to its inputs,
+// the language switch, shared links, and recomputation with the network blocked. Screenshots in test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startBrowserEnv, type BrowserEnv } from "./helpers/browser.js";
+
+let env: BrowserEnv;
+const url = (path: string) => env.server.url.replace(/\/$/, "") + path;
+const chartSvg = (page: Page, name: string) => page.locator(`[data-chart="${name}"] svg`).first().innerHTML();
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+describe("/ (no query)", () => {
+  it("answers the seed question with H20, Ascend 910B, 910C and H100 as page text", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/"));
+    await page.waitForSelector("[data-chart] svg");
+    const dom = await page.content();
+    for (const name of ["H20", "910B", "910C", "H100"]) expect(dom).toContain(name);
+    await expect(page.locator("[data-testid=provenance]").innerText()).resolves.toMatch(
+      /catalog \d{4}-\d{2}-\d{2} · rules as of \d{4}/,
+    );
+    await env.shot(page, "compare-en");
+    expect(errors).toEqual([]);
+  });
+
+  it("adding a chip adds a row, redraws the chart and goes into the URL", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/"));
+    await page.waitForSelector("[data-chart] svg");
+    const before = await chartSvg(page, "spec-compute");
+    const rows = await page.locator("[data-testid=spec-table] tbody tr").count();
+    await page.selectOption("[data-testid=chip-add]", "mi300x");
+    await expect.poll(() => page.locator("[data-testid=spec-table] tbody tr").count()).toBe(rows + 1);
+    expect(await chartSvg(page, "spec-compute")).not.toBe(before);
+    expect(page.url()).toContain("mi300x");
+  });
+});
+
+describe("language", () => {
+  it("the switch turns the UI Chinese, and the choice survives a reload", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/catalog"));
+    await page.click("[data-testid=lang-switch]");
+    await expect.poll(() => page.locator("nav").innerText()).toContain("数据目录");
+    await page.reload();
+    await expect.poll(() => page.locator("nav").innerText()).toContain("芯片对比");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await env.shot(page, "catalog-zh");
+  });
+});
+
+describe("catalog", () => {
+  it("a shared link reproduces the filter, and every number shows its source on hover", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/catalog?q=ascend"));
+    await page.waitForSelector("[data-testid=chips-table]");
+    expect(await page.inputValue("[data-testid=catalog-filter]")).toBe("ascend");
+    const names = await page.locator("[data-testid=chips-table] tbody tr td:first-child").allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => /ascend|昇腾/i.test(n))).toBe(true);
+    const titles = await page
+      .locator("[data-testid=chips-table] td[data-sourced]")
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute("title") ?? ""));
+    expect(titles.length).toBeGreaterThan(names.length);
+    for (const t of titles) expect(t).toMatch(/^(official|reported|derived|estimated|unknown)/);
+    expect(titles.some((t) => /https?:\/\//.test(t))).toBe(true);
+    await env.shot(page, "catalog-en");
+  });
+
+  it("typing in the filter narrows the table", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/catalog"));
+    const all = await page.locator("[data-testid=chips-table] tbody tr").count();
+    await page.fill("[data-testid=catalog-filter]", "h100");
+    await expect.poll(() => page.locator("[data-testid=chips-table] tbody tr").count()).toBeLessThan(all);
+    expect(page.url()).toContain("q=h100");
+  });
+});
+
+describe("offline", () => {
+  it("with every request blocked after the first load, the compare page still recomputes", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/"));
+    await page.waitForSelector("[data-chart] svg");
+    const blocked: string[] = [];
+    await page.route("**/*", (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.context().setOffline(true);
+    const before = await chartSvg(page, "spec-compute");
+    await page.selectOption("[data-testid=chip-add]", "mi300x");
+    await expect.poll(() => chartSvg(page, "spec-compute")).not.toBe(before);
+    await page.click("nav a[href='/catalog']");
+    await expect.poll(() => page.locator("[data-testid=chips-table] tbody tr").count()).toBeGreaterThan(10);
+    expect(blocked).toEqual([]);
+  });
+});
