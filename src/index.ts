@@ -3,4 +3,5 @@ export * from "./issues.js";
 export * from "./units/index.js";
 export * from "./catalog/index.js";
 export * from "./compliance/metrics.js";
+export * from "./compliance/index.js";
 export * from "./workload/index.js";

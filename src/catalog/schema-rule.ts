@@ -17,6 +17,7 @@ export const RuleMetric = z.enum([
   "interconnectBandwidthGBps",
   "bandwidthSumGBps",
   "totalDramBandwidthGBps",
+  "hbmBandwidthDensityGBpsPerMm2",
 ]);
 export type RuleMetric = z.infer<typeof RuleMetric>;
 
@@ -78,6 +79,8 @@ export const ControlParagraph = z.strictObject({
   /** ECCN paragraph it places the item in ("3A090.a"); null for letters, which impose a licence without one. */
   eccn: z.enum(["3A090.a", "3A090.b", "3A090.c"]).nullable(),
   when: Criterion,
+  /** Where this paragraph's licence requirement applies, when it differs from the rule's scope. */
+  destinations: Where.optional(),
   /** The text it implements, quoted or paraphrased. */
   text: z.string().optional(),
 });
@@ -89,9 +92,9 @@ export const Exclusion = z.strictObject({
   text: z.string().optional(),
 });
 
-/** A licence exception (NAC / ACA) available for some ECCN paragraphs to some destinations. */
+/** A licence exception (NAC / ACA; AIA and LPP of the AI Diffusion rule) available for some ECCN paragraphs to some destinations. */
 export const LicenceException = z.strictObject({
-  id: z.enum(["NAC", "ACA"]),
+  id: z.enum(["NAC", "ACA", "AIA", "LPP"]),
   /** ECCN paragraphs it covers; `dataCenter` (when given) must equal the chip's data-centre status. */
   items: z.array(z.strictObject({ eccn: z.enum(["3A090.a", "3A090.b"]), dataCenter: z.boolean().optional() })).min(1),
   destinations: Where,
