@@ -166,7 +166,7 @@ function layerWeightParams(l: LayerSpec, H: number, p: InferenceParallel): numbe
   const mats = mlp.gated ? 3 : 2;
   return (
     attn +
-    (mlp.numExperts / p.ep) * ((mats * H * mlp.expertIntermediate) / moeTp) +
+    Math.ceil(mlp.numExperts / p.ep) * ((mats * H * mlp.expertIntermediate) / moeTp) +
     (mats * H * mlp.sharedIntermediate) / p.tp +
     H * mlp.numExperts +
     l.normParams
