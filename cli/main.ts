@@ -12,6 +12,10 @@ export type Register = (program: Command) => void;
 const commands: Record<string, () => Promise<{ register: Register }>> = {
   chips: () => import("./commands/chips.js"),
   chip: () => import("./commands/chip.js"),
+  classify: () => import("./commands/classify.js"),
+  rules: () => import("./commands/rules.js"),
+  timeline: () => import("./commands/timeline.js"),
+  whatif: () => import("./commands/whatif.js"),
   start: () => import("./commands/start.js"),
   serve: () => import("./commands/serve.js"),
   overview: () => import("./commands/overview.js"),

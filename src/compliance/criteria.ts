@@ -108,7 +108,12 @@ export function evaluate(
   const dependsOn = [...new Set(unknown.flatMap((p) => p.dependsOn))];
   if (isAll) {
     if (notMet.length)
-      return { outcome: "not-met", text, basis: strongestBasis(notMet.map((p) => p.basis)), dependsOn: [] };
+      return {
+        outcome: "not-met",
+        text: notMet.map((p) => p.text).join(joiner),
+        basis: strongestBasis(notMet.map((p) => p.basis)),
+        dependsOn: [],
+      };
     if (unknown.length)
       return { outcome: "unknown", text, basis: weakestBasis(parts.map((p) => p.basis)), dependsOn };
     return { outcome: "met", text, basis: weakestBasis(parts.map((p) => p.basis)), dependsOn: [] };
