@@ -44,7 +44,7 @@ export function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[]
   const t = new Table({
     head: columns.map((c) => pc.bold(c.header)),
     colAligns: columns.map((c) => c.align ?? "left"),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
   });
   for (const r of rows)
     t.push(columns.map((c) => (c.value(r) === null || c.value(r) === undefined ? "—" : String(c.value(r)))));
