@@ -5,3 +5,4 @@ export * from "./catalog/index.js";
 export * from "./compliance/metrics.js";
 export * from "./compliance/index.js";
 export * from "./workload/index.js";
+export * from "./cost/index.js";
