@@ -76,8 +76,10 @@ export const ChipMetrics = z
   .meta({ id: "ChipMetrics" });
 
 // Compile-time checks that the API's twins of library interfaces stay in step with them.
-export type _MetricsMatch = LibChipMetrics extends z.infer<typeof ChipMetrics> ? true : never;
-export type _MetaMatch = LibMeta extends z.infer<typeof Meta> ? true : never;
+/** Fails to compile unless T is true. */
+export type Assert<T extends true> = T;
+export type _MetricsMatch = Assert<LibChipMetrics extends z.infer<typeof ChipMetrics> ? true : false>;
+export type _MetaMatch = Assert<LibMeta extends z.infer<typeof Meta> ? true : false>;
 
 /** Filters of GET /chips. */
 export const ChipListQuery = z.object({

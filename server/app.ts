@@ -7,6 +7,7 @@ import { API_BASE, LIMITS } from "./api-schemas.js";
 import { docsPage } from "./docs.js";
 import { fieldErrorsOf, problem, summarise } from "./problem.js";
 import { registerCatalogRoutes } from "./routes-catalog.js";
+import { registerComplianceRoutes } from "./routes-compliance.js";
 
 /** Options of one app instance; every limit is overridable (tests use small ones). */
 export interface AppOptions {
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions = {}): Api {
   );
 
   registerCatalogRoutes(app);
+  registerComplianceRoutes(app);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
