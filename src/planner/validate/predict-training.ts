@@ -1,11 +1,100 @@
-// Predicts a training validation case's metric with the training engine.
+// Predicts a training validation case's metric with the training engine: the case's model, cluster and layout;
+// fields the source leaves open (null) are searched and the choice is reported.
+import { findModel } from "../../catalog/index.js";
+import { resolveCalibration } from "../../engine/calibration.js";
+import { resolveCluster } from "../../engine/cluster.js";
+import { trainingFactorsFor, type TrainingFactors } from "../../engine/training/calibration.js";
+import type { Architecture } from "../../workload/architecture.js";
+import { importConfig } from "../../workload/import/index.js";
+import { formatIssue, type Result } from "../../issues.js";
+import { searchTraining, type TrainingSearchSpace } from "../train-search.js";
 import type { TrainingCase } from "./case-schema.js";
 import type { PredictContext, Prediction } from "./prediction.js";
 
+/** The architecture of a case's model: an inline config.json object or a catalog model id. */
+export function caseArchitecture(model: string | Record<string, unknown>): Result<Architecture> {
+  if (typeof model === "string") {
+    const m = findModel(model);
+    if (!m.ok) return m;
+    return importConfig(m.value.configText, { source: `models/${m.value.id}/config.json` });
+  }
+  return importConfig(model, { source: "model" });
+}
+
+/** The search space of a case: fixed fields as given, nulls left open (searched). */
+export function caseSearchSpace(c: TrainingCase): Result<TrainingSearchSpace> {
+  const t = c.training;
+  if (!t.seqLen || !t.globalBatch)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "missing_field",
+          path: ["training"],
+          message: "training.seqLen and training.globalBatch are required to predict a step",
+        },
+      ],
+    };
+  return {
+    ok: true,
+    warnings: [],
+    value: {
+      globalBatch: t.globalBatch,
+      seqLen: t.seqLen,
+      precision: t.precision ?? "bf16",
+      tp: t.tp ?? null,
+      pp: t.pp ?? null,
+      dp: t.dp ?? null,
+      cp: t.cp ?? null,
+      ep: t.ep ?? null,
+      vpp: t.vpp ?? null,
+      microBatch: t.microBatch ?? null,
+      recompute: t.recompute ?? null,
+      zero: (t.zero ?? null) as 0 | 1 | 2 | 3 | null,
+      pipelineLayers: t.pipelineLayers ?? null,
+      lora: t.lora ?? false,
+    },
+  };
+}
+
 /**
- * The metric of a training case (tokens_per_s_per_chip, …) predicted from its inputs only.
- * @example predictTraining(c, { calibration: catalogCalibration() }) // {ok: false, reason: "…"} until the engine lands
+ * The metric of a training case (tokens_per_s_per_chip) predicted from its inputs only.
+ * @example predictTraining(c, { calibration: catalogCalibration() }) // { ok: true, predicted: 1580, … }
  */
-export function predictTraining(_c: TrainingCase, _ctx: PredictContext): Prediction {
-  return { ok: false, reason: "training engine not yet available" };
+export function predictTraining(
+  c: TrainingCase,
+  ctx: PredictContext & { factors?: Record<string, TrainingFactors> },
+): Prediction {
+  if (c.metric.name !== "tokens_per_s_per_chip")
+    return {
+      ok: false,
+      reason: `training metric ${c.metric.name} is not supported (tokens_per_s_per_chip is)`,
+    };
+  const arch = caseArchitecture(c.model as string | Record<string, unknown>);
+  if (!arch.ok) return { ok: false, reason: arch.issues.map(formatIssue).join("; ") };
+  const cluster = resolveCluster({
+    chip: c.system.chip,
+    count: c.system.count,
+    scaleUpDomain: c.system.scaleUpDomain ?? null,
+    scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
+    server: c.system.server ?? null,
+  });
+  if (!cluster.ok) return { ok: false, reason: cluster.issues.map(formatIssue).join("; ") };
+  const space = caseSearchSpace(c);
+  if (!space.ok) return { ok: false, reason: space.issues.map(formatIssue).join("; ") };
+  const calibration = resolveCalibration(cluster.value.chip, ctx.calibration);
+  const factors = trainingFactorsFor(cluster.value.chip, ctx.factors);
+  const r = searchTraining(arch.value, cluster.value, space.value, { calibration, factors, keep: 1 });
+  if (!r.ok) return { ok: false, reason: r.issues.map(formatIssue).join("; ") };
+  const best = r.value.ranked[0];
+  if (!best) return { ok: false, reason: "no feasible configuration" };
+  const chosen = Object.entries(r.value.chosen).map(([k, v]) => `${k}=${String(v)}`);
+  const warnings = [...cluster.warnings.map((w) => w.message)];
+  if (chosen.length) warnings.push(`chosen by search (the case leaves them open): ${chosen.join(", ")}`);
+  return {
+    ok: true,
+    predicted: best.tokensPerSecondPerChip,
+    warnings,
+    calibrationProfile: `${calibration.profile} + ${factors.family}`,
+  };
 }

@@ -1,0 +1,57 @@
+// Training-only calibration per family (architecture generation × software stack): the factors the shared
+// kernel calibration (catalog/calibration) does not cover, each saying what it rests on.
+
+/** Factors the training engine applies on top of the shared op timing. */
+export interface TrainingFactors {
+  /** "ampere-cuda", "hopper-cuda", … or a parent ("cuda", "default"). */
+  family: string;
+  parent: string | null;
+  /** Fitted: share of modelled kernel throughput sustained over a whole training step (launch gaps, stragglers,
+   * framework work, clocks under sustained load). 1 = physics only. */
+  sustained: number;
+  /** Backward fused-attention rate relative to the forward kernel (FlashAttention-2 paper: backward 1.5–2×
+   * slower per FLOP than forward). */
+  attentionBackwardRatio: number;
+  /** Fraction of TP/SP collective time left exposed (1 = none hidden; userbuffer / mc2 fused GEMM+comm lower it). */
+  tpCommExposed: number;
+  /** FlashAttention-class fused attention in the family's stack (false: Megatron-LM 2021–22 unfused softmax). */
+  fusedAttention: boolean;
+  /** Fraction of the data-parallel reduce hidden behind the last backward pass (overlapped gradient reduce). */
+  dpOverlap: number;
+  basis: { note: string; fittedTo: string[]; sources: string[] };
+}
+
+const DEFAULT: TrainingFactors = {
+  family: "default",
+  parent: null,
+  sustained: 1,
+  attentionBackwardRatio: 0.7,
+  tpCommExposed: 1,
+  fusedAttention: true,
+  dpOverlap: 0.8,
+  basis: { note: "physics only: no training cases fitted", fittedTo: [], sources: [] },
+};
+
+/** The table of training factors by family key `${family}-${stack}`, parents by stack. */
+export const TRAINING_FACTORS: Record<string, TrainingFactors> = {
+  default: DEFAULT,
+  "ampere-cuda": {
+    ...DEFAULT,
+    family: "ampere-cuda",
+    parent: "default",
+    fusedAttention: false,
+    basis: {
+      note: "the family's published runs (Megatron-LM 2021, Korthikanti et al. 2022) predate FlashAttention",
+      fittedTo: [],
+      sources: [],
+    },
+  },
+};
+
+/** The training factors for a chip: family × stack, else the stack, else the default. */
+export function trainingFactorsFor(
+  chip: { family: string; stack: string },
+  table = TRAINING_FACTORS,
+): TrainingFactors {
+  return table[`${chip.family}-${chip.stack}`] ?? table[chip.stack] ?? table.default ?? DEFAULT;
+}

@@ -1,0 +1,96 @@
+// Model FLOPs per trained token under the named conventions (6·N + attention, Megatron eq. 3, torchtitan, 6N).
+import type { Architecture, AttentionSpec, LayerSpec } from "./architecture.js";
+import { attendedKeys } from "./ops-training.js";
+
+/** FLOP-counting conventions for MFU.
+ * - `default`: 6·N (input embedding excluded, LM head included, MoE active experts only) + causal attention
+ *   (QKᵀ and PV over the keys each query attends, ×3 for forward and backward).
+ * - `megatron`: Narayanan et al. 2021 eq. (3) generalised: (3 passes, 4 with full recompute) × (2 × layer matmul
+ *   parameters + non-causal attention 2·heads·(d_qk + d_v)·s per layer) + 6·h·V for the LM head. For GPT this is
+ *   96·l·h²·(1 + s/(6h) + V/(16·l·h)) with recompute and 72·l·h²·(1 + s/(6h) + V/(12·l·h)) without.
+ * - `torchtitan`: 6·N + 12·l·heads·d_head·s (non-causal), torchtitan's get_num_flop_per_token.
+ * - `6n`: 6·N only. */
+export type FlopConvention = "default" | "megatron" | "torchtitan" | "6n";
+
+export const FLOP_CONVENTIONS: readonly FlopConvention[] = ["default", "megatron", "torchtitan", "6n"];
+
+/** Matmul parameters of an attention block (biases included). */
+export function attentionMatmulParams(a: AttentionSpec, h: number): number {
+  const out = a.numHeads * a.vHeadDim * h + (a.outBias ? h : 0);
+  if (a.kind === "mla" && a.mla) {
+    const { qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim } = a.mla;
+    const dq = qkNopeHeadDim + qkRopeHeadDim;
+    const q = qLoraRank ? h * qLoraRank + qLoraRank * a.numHeads * dq : h * a.numHeads * dq;
+    const kv = h * (kvLoraRank + qkRopeHeadDim) + kvLoraRank * a.numHeads * (qkNopeHeadDim + a.vHeadDim);
+    return q + kv + out;
+  }
+  if (a.kind === "linear" && a.linear) return a.linear.qkvParams + out;
+  const qkv = h * (a.numHeads * a.headDim + a.numKvHeads * (a.headDim + a.vHeadDim));
+  const bias = a.qkvBias ? a.numHeads * a.headDim + a.numKvHeads * (a.headDim + a.vHeadDim) : 0;
+  return qkv + bias + out;
+}
+
+/** Matmul parameters of the MLP a token passes through (MoE: router + top-k routed + shared experts). */
+export function activeMlpParams(layer: LayerSpec, h: number): number {
+  const m = layer.mlp;
+  if (m.kind === "dense") return (m.gated ? 3 : 2) * h * m.intermediate + (m.bias ? m.intermediate + h : 0);
+  const mats = m.gated ? 3 : 2;
+  return h * m.numExperts + mats * h * (m.topK * m.expertIntermediate + m.sharedIntermediate);
+}
+
+/** Parameters a token's forward pass multiplies with, per layer (norms included). */
+export function activeLayerParams(layer: LayerSpec, h: number): number {
+  return attentionMatmulParams(layer.attention, h) + activeMlpParams(layer, h) + layer.normParams;
+}
+
+/** Active parameters excluding the input embedding, LM head included (also when tied), MTP excluded. */
+export function activeParamsForFlops(arch: Architecture): number {
+  let n = arch.vocabSize * arch.hiddenSize + arch.finalNormParams;
+  for (const l of arch.layers) n += activeLayerParams(l, arch.hiddenSize);
+  return n;
+}
+
+/** Forward attention-core FLOPs per token of one layer: 2·heads·(d_qk + d_v)·keys. */
+function attentionFlopsPerToken(a: AttentionSpec, keys: number): number {
+  if (a.kind === "linear") return 0;
+  return 2 * a.numHeads * (a.headDim + a.vHeadDim) * keys;
+}
+
+/**
+ * Model FLOPs per trained token (forward + backward) under a convention.
+ * @example modelFlopsPerToken(gpt3, 2048, "megatron", { fullRecompute: true }) // 96·l·h²·(1 + s/6h + V/16lh)
+ */
+export function modelFlopsPerToken(
+  arch: Architecture,
+  seqLen: number,
+  convention: FlopConvention = "default",
+  opts: { fullRecompute?: boolean } = {},
+): number {
+  const h = arch.hiddenSize;
+  const n = activeParamsForFlops(arch);
+  switch (convention) {
+    case "6n":
+      return 6 * n;
+    case "default": {
+      let attn = 0;
+      for (const l of arch.layers)
+        attn += attentionFlopsPerToken(l.attention, attendedKeys(seqLen, l.attention.slidingWindow));
+      return 6 * n + 3 * attn;
+    }
+    case "torchtitan": {
+      let attn = 0;
+      for (const l of arch.layers)
+        attn += l.attention.kind === "linear" ? 0 : 12 * l.attention.numHeads * l.attention.headDim * seqLen;
+      return 6 * n + attn;
+    }
+    case "megatron": {
+      const passes = opts.fullRecompute ? 4 : 3;
+      let perPass = 0;
+      for (const l of arch.layers)
+        perPass +=
+          2 * (attentionMatmulParams(l.attention, h) + activeMlpParams(l, h)) +
+          attentionFlopsPerToken(l.attention, seqLen);
+      return passes * perPass + 6 * h * arch.vocabSize;
+    }
+  }
+}
