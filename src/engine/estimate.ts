@@ -25,7 +25,7 @@ export interface InferenceRequest {
   requestRate: number | null;
   /** Latency bounds, seconds, at `percentile`. */
   slo: { tpot: number | null; ttft: number | null; percentile: "mean" | "p50" | "p90" | "p99" };
-  /** Largest running batch the framework schedules. Default DEFAULT_MAX_BATCH. */
+  /** Largest running batch the framework schedules per attention-DP rank. Default DEFAULT_MAX_BATCH. */
   maxBatch?: number;
 }
 
@@ -92,7 +92,8 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
   const pct = PERCENTILE_OVER_MEAN[r.slo.percentile] ?? 1;
   const tpotBound = r.slo.tpot ? r.slo.tpot * pct : null;
   const ttftBound = r.slo.ttft ? r.slo.ttft * pct : null;
-  const cap = r.maxBatch ?? DEFAULT_MAX_BATCH;
+  // The framework's running-batch cap applies to each attention data-parallel rank.
+  const cap = (r.maxBatch ?? DEFAULT_MAX_BATCH) * cfg.parallel.dp;
   const memory = memorySummary(cfg, r.inputTokens + r.outputTokens);
 
   if (r.phase === "prefill") {

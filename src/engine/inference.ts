@@ -56,7 +56,10 @@ function sumStep(opTimes: OpTime[], cal: Calibration, warnings: Warning[]): Step
   }
   time += cal.stepOverheadS;
   byBound.latency += cal.stepOverheadS;
-  return { time, ops: opTimes, byBound, warnings };
+  // Family-level ratio of achieved to modelled speed (1 unless fitted; see catalog/calibration).
+  const e = cal.servingEfficiency > 0 ? cal.servingEfficiency : 1;
+  for (const k of Object.keys(byBound) as Bound[]) byBound[k] /= e;
+  return { time: time / e, ops: opTimes, byBound, warnings };
 }
 
 /**

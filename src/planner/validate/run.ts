@@ -9,8 +9,7 @@ import {
   type ValidationCase,
 } from "./case-schema.js";
 import { fitCalibration } from "./fit.js";
-import { predictInference } from "./predict-inference.js";
-import { predictTraining } from "./predict-training.js";
+import { predictCase } from "./predict-case.js";
 import type { Prediction } from "./prediction.js";
 
 /** One row of the report. error = (predicted − measured) / measured; null when there is no prediction. */
@@ -45,6 +44,8 @@ export interface ValidationReport {
   mode: "in-sample" | "leave-one-source-out";
 }
 
+export { blind, predictCase } from "./predict-case.js";
+
 export interface ValidateOptions {
   /** "source": leave-one-source-out cross-validation. */
   cv?: "source";
@@ -55,27 +56,6 @@ export interface ValidateOptions {
 /** The key cases are grouped by for leave-one-source-out: the source URL without fragment or trailing slash. */
 export function sourceKey(c: ValidationCase): string {
   return c.source.url.replace(/#.*$/, "").replace(/\/+$/, "").toLowerCase();
-}
-
-/** The case as a predictor may see it: id, source, notes, derivation, tolerance and measured value removed. */
-export function blind(c: ValidationCase): ValidationCase {
-  const { notes: _n, derivation: _d, ...rest } = c;
-  return {
-    ...rest,
-    id: "case",
-    source: { title: "-", url: "-" },
-    tolerance: 1,
-    metric: { name: c.metric.name, value: 1 },
-  };
-}
-
-/** Predicts one case with the given calibration (the predictor sees the blinded case only). */
-export function predictCase(c: ValidationCase, calibration: CalibrationSet): Prediction {
-  const b = blind(c);
-  const ctx = { calibration };
-  return c.kind === "training"
-    ? predictTraining(b as TrainingCase, ctx)
-    : predictInference(b as InferenceCase, ctx);
 }
 
 function rowOf(c: ValidationCase, p: Prediction): CaseResult {
