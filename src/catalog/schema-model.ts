@@ -11,6 +11,11 @@ export const PublishedCount = z.strictObject({
   stated: z.string(),
   source: z.string(),
   locator: z.string().optional(),
+  /** The figure also counts a multimodal release's vision/audio encoders (compared with total + encoder). */
+  includesEncoder: z.boolean().optional(),
+  /** For active counts: embeddings the source leaves out — "input" (DeepSeek, OpenAI: the lookup table is not
+   * computed) or "input-and-output" (MiniMax: non-embedding active parameters). */
+  excludesEmbeddings: z.enum(["input", "input-and-output"]).optional(),
 });
 export type PublishedCount = z.infer<typeof PublishedCount>;
 

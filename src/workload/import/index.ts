@@ -42,6 +42,14 @@ const TEXT_TYPE: Record<string, string> = {
   minimax_text_01: "minimax",
 };
 
+/** Defaults of the Hugging Face config classes for keys that serialised sub-configs omit (transformers writes only
+ * the differences from the class defaults into text_config). */
+const CLASS_DEFAULTS: Record<string, Record<string, unknown>> = {
+  gemma3_text: { vocab_size: 262208, sliding_window_pattern: 6, max_position_embeddings: 131072 },
+  llama4_text: { vocab_size: 202048, interleave_moe_layer_step: 1 },
+  qwen3_5_moe_text: { full_attention_interval: 4, linear_conv_kernel_dim: 4 },
+};
+
 /** Every model_type the importer accepts (language-model families and the multimodal wrappers around them). */
 export const SUPPORTED_MODEL_TYPES: readonly string[] = [
   ...Object.keys(FAMILIES),
@@ -108,6 +116,15 @@ export function importConfig(input: string | object, opts: ImportOptions = {}): 
   if (!FAMILIES[modelType] && TEXT_TYPE[modelType]) modelType = TEXT_TYPE[modelType]!;
   const family = FAMILIES[modelType];
   if (!family) return unsupported(file, modelType, text ? "text_config.model_type" : "model_type");
+  const defaults = CLASS_DEFAULTS[modelType];
+  if (defaults) {
+    const missing = Object.keys(defaults).filter((k) => !reader.has(k));
+    if (missing.length > 0) {
+      const filled = { ...Object.fromEntries(missing.map((k) => [k, defaults[k]])), ...reader.raw };
+      reader = createReader(filled, file, text ? ["text_config"] : [], { issues: outer.issues, notes: outer.notes });
+      reader.note(`${missing.join(", ")} absent: the ${modelType} class default${missing.length > 1 ? "s" : ""} applied`);
+    }
+  }
   const arch = family(reader, { modelType, outer: text ? outer : undefined, encoderParams: encoders });
   if (outer.issues.length > 0) return fail(...outer.issues);
   if (modelType !== outerType)

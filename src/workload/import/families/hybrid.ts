@@ -103,11 +103,14 @@ const qwenNext: FamilyImporter = (r, ctx) => {
   });
 };
 
-/** MiniMax-Text-01 / MiniMax-M1: lightning (linear) attention with an output gate in most layers, softmax GQA where
- * attn_type_list is 1; every layer MoE. */
+/** MiniMax-Text-01 / M1 / M2: lightning (linear) attention with an output gate where attn_type_list is 0, softmax
+ * GQA where it is 1 (M2: every layer, with per-layer q/k norms over all heads and a routing bias); every layer MoE. */
 const minimaxHybrid: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
   const { numExperts, topK } = readExperts(r);
+  const qkNorm = r.bool("use_qk_norm", false) ? (core.heads + core.kvHeads) * core.headDim : 0;
+  const routerBias = r.bool("use_routing_bias", false);
+  if (r.bool("use_mtp", false)) r.note("MTP modules named in the config are not part of the released checkpoint; not counted");
   const kinds = r.intList("attn_type_list");
   if (kinds && Number.isFinite(core.numLayers) && kinds.length !== core.numLayers)
     r.report(
@@ -136,9 +139,9 @@ const minimaxHybrid: FamilyImporter = (r, ctx) => {
     modelType: ctx.modelType,
     core,
     layer: (i) => ({
-      attention: kinds && kinds[i] === 1 ? standardAttention(core) : lightning,
-      mlp: moeMlp({ numExperts, topK, expertIntermediate: core.intermediate }),
-      normParams: 2 * core.hidden,
+      attention: kinds && kinds[i] === 0 ? lightning : standardAttention(core),
+      mlp: moeMlp({ numExperts, topK, expertIntermediate: core.intermediate, routerBias }),
+      normParams: 2 * core.hidden + (kinds && kinds[i] === 0 ? 0 : qkNorm),
     }),
     tiedDefault: false,
     positionEmbedding: "rope",
@@ -156,4 +159,5 @@ export const hybridFamilies: Record<string, FamilyImporter> = {
   minimax: minimaxHybrid,
   minimax_m1: minimaxHybrid,
   minimax_text_01: minimaxHybrid,
+  minimax_m2: minimaxHybrid,
 };

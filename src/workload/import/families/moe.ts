@@ -119,35 +119,6 @@ const glm4Moe: FamilyImporter = (r, ctx) => {
   });
 };
 
-/** MiniMax-M2: every layer MoE (intermediate_size per expert), per-layer q/k norms over all heads, routing bias. */
-const minimaxM2: FamilyImporter = (r, ctx) => {
-  const core = readCore(r);
-  const { numExperts, topK } = readExperts(r);
-  const qkNorm = r.bool("use_qk_norm", true) ? (core.heads + core.kvHeads) * core.headDim : 0;
-  if (r.bool("use_mtp", false))
-    r.note("MTP modules in the config are not in the released checkpoint's count; not counted");
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
-    layer: () => ({
-      attention: standardAttention(core),
-      mlp: moeMlp({
-        numExperts,
-        topK,
-        expertIntermediate: core.intermediate,
-        routerBias: r.bool("use_routing_bias", true),
-      }),
-      normParams: 2 * core.hidden + qkNorm,
-    }),
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
-  });
-};
-
 /** gpt-oss: alternating sliding (128) / full attention, attention sinks, biased QKV/O, experts with biases. */
 const gptOss: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
@@ -228,7 +199,6 @@ export const moeFamilies: Record<string, FamilyImporter> = {
   qwen2_moe: qwenMoe(2),
   qwen3_moe: qwenMoe(3),
   glm4_moe: glm4Moe,
-  minimax_m2: minimaxM2,
   gpt_oss: gptOss,
   llama4_text: llama4,
 };
