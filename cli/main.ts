@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   timeline: () => import("./commands/timeline.js"),
   whatif: () => import("./commands/whatif.js"),
   start: () => import("./commands/start.js"),
+  validate: () => import("./commands/validate.js"),
   serve: () => import("./commands/serve.js"),
   overview: () => import("./commands/overview.js"),
 };

@@ -1,13 +1,7 @@
 // `validateCases`: predicts every case of a case file, compares with the measured figure and summarises the error
 // per kind and overall; optionally leave-one-source-out (each source predicted with calibration fitted without it).
 import { catalogCalibration, type CalibrationSet } from "../../engine/calibration.js";
-import {
-  parseCase,
-  type InferenceCase,
-  type ParsedCase,
-  type TrainingCase,
-  type ValidationCase,
-} from "./case-schema.js";
+import { parseCase, type ParsedCase, type ValidationCase } from "./case-schema.js";
 import { fitCalibration } from "./fit.js";
 import { predictCase } from "./predict-case.js";
 import type { Prediction } from "./prediction.js";
