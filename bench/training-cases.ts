@@ -1,31 +1,56 @@
-// Prints the public training cases with the training engine's prediction, error and step breakdown (dev aid).
+// Prints the public training cases: fitted trainingEfficiency per family, each case's prediction and error in
+// sample and leave-one-source-out, and the summary (dev aid; `npm test` holds the gate).
 import { readFileSync } from "node:fs";
-import { catalogCalibration } from "../src/engine/calibration.js";
-import { parseCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
+import { catalogCalibration, type CalibrationSet } from "../src/engine/calibration.js";
+import { parseCase, type TrainingCase, type ValidationCase } from "../src/planner/validate/case-schema.js";
+import { fitTrainingCalibration, fitTrainingEfficiency } from "../src/planner/validate/fit-training.js";
 import { predictTraining } from "../src/planner/validate/predict-training.js";
 
 const file = process.argv[2] ?? "validation/public-cases.json";
-const raw = JSON.parse(readFileSync(file, "utf8")) as unknown[];
-const rows: { id: string; err: number }[] = [];
-const t0 = performance.now();
-for (const [i, r] of raw.entries()) {
+const cases: TrainingCase[] = [];
+for (const [i, r] of (JSON.parse(readFileSync(file, "utf8")) as unknown[]).entries()) {
   const p = parseCase(r, i);
-  if (!p.ok || p.case.kind !== "training") continue;
-  const c = p.case as TrainingCase;
-  const pred = predictTraining(c, { calibration: catalogCalibration() });
-  if (!pred.ok) {
-    console.log(`${c.id.padEnd(58)} ${String(c.metric.value).padStart(8)}  —  ${pred.reason}`);
-    rows.push({ id: c.id, err: Infinity });
-    continue;
+  if (p.ok && p.case.kind === "training") cases.push(p.case as TrainingCase);
+}
+const src = (c: ValidationCase) => c.source.url.replace(/#.*$/, "").replace(/\/+$/, "").toLowerCase();
+const base = catalogCalibration();
+const t0 = performance.now();
+for (const f of fitTrainingEfficiency(cases, base))
+  if (!f.inherited || process.argv.includes("--all"))
+    console.log(
+      `${f.profile.padEnd(20)} ${f.value.toFixed(4)} ${f.inherited ? "(inherited)" : `${f.cases.length} cases, ${f.sources.length} sources`}`,
+    );
+const fitted = fitTrainingCalibration(cases, base);
+const pred = (c: TrainingCase, cal: CalibrationSet) => {
+  const p = predictTraining(c, { calibration: cal });
+  return p.ok
+    ? { v: p.predicted, w: p.warnings.filter((w) => w.startsWith("chosen")).join(" ") }
+    : { v: NaN, w: p.reason };
+};
+const loso = new Map<TrainingCase, number>();
+if (!process.argv.includes("--no-cv"))
+  for (const s of new Set(cases.map(src))) {
+    const cal = fitTrainingCalibration(
+      cases.filter((c) => src(c) !== s),
+      base,
+    );
+    for (const c of cases.filter((c) => src(c) === s)) loso.set(c, pred(c, cal).v);
   }
-  const err = (pred.predicted - c.metric.value) / c.metric.value;
-  rows.push({ id: c.id, err });
+const errs: number[] = [];
+const cv: number[] = [];
+let within = 0;
+for (const c of cases) {
+  const p = pred(c, fitted);
+  const e = (p.v - c.metric.value) / c.metric.value;
+  const l = loso.has(c) ? ((loso.get(c) as number) - c.metric.value) / c.metric.value : NaN;
+  errs.push(Number.isFinite(e) ? Math.abs(e) : Infinity);
+  cv.push(Number.isFinite(l) ? Math.abs(l) : Infinity);
+  if (Math.abs(e) <= c.tolerance) within++;
   console.log(
-    `${c.id.padEnd(58)} ${c.metric.value.toFixed(0).padStart(8)} ${pred.predicted.toFixed(0).padStart(8)} ${(err * 100).toFixed(1).padStart(7)}%  ${pred.warnings.filter((w) => w.startsWith("chosen")).join(" ")}`,
+    `${c.id.padEnd(56)} ${c.metric.value.toFixed(0).padStart(7)} ${p.v.toFixed(0).padStart(7)} ${(e * 100).toFixed(1).padStart(6)}% ${Math.abs(e) <= c.tolerance ? " " : "✗"} loso ${(l * 100).toFixed(1).padStart(6)}%  ${p.w}`,
   );
 }
-const abs = rows.map((r) => Math.abs(r.err)).sort((a, b) => a - b);
-const med = abs[Math.floor((abs.length - 1) / 2)] ?? NaN;
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 console.log(
-  `\n${rows.length} cases, median |error| ${(med * 100).toFixed(1)} %, p90 ${((abs[Math.floor(abs.length * 0.9)] ?? NaN) * 100).toFixed(1)} %, ${(performance.now() - t0).toFixed(0)} ms`,
+  `\n${cases.length} cases: median |error| ${(med(errs) * 100).toFixed(1)} %, within tolerance ${within}/${cases.length}, leave-one-source-out median ${(med(cv) * 100).toFixed(1)} % (${(performance.now() - t0).toFixed(0)} ms)`,
 );

@@ -35,6 +35,8 @@ export const CalibrationParameterName = z.enum([
   "memoryReserveFraction",
   /** Ratio of achieved to modelled throughput of a whole serving step, fitted per family (1 = physics only). */
   "servingEfficiency",
+  /** Ratio of achieved to modelled speed of a whole training step, fitted per family (1 = physics only). */
+  "trainingEfficiency",
 ]);
 export type CalibrationParameterName = z.infer<typeof CalibrationParameterName>;
 

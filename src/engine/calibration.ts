@@ -46,6 +46,7 @@ const FALLBACK: CalibrationValues = {
   commOverlap: 0.5,
   memoryReserveFraction: 0.1,
   servingEfficiency: 1,
+  trainingEfficiency: 1,
 };
 
 /** The profile that applies to a chip: family and stack both match, else family alone, else `default`. */

@@ -1,14 +1,11 @@
-// Training-only calibration per family (architecture generation × software stack): the factors the shared
-// kernel calibration (catalog/calibration) does not cover, each saying what it rests on.
+// Training-only assumptions per family (architecture generation × software stack) that the shared kernel
+// calibration (catalog/calibration) does not cover; the fitted trainingEfficiency lives there, with its cases.
 
 /** Factors the training engine applies on top of the shared op timing. */
 export interface TrainingFactors {
   /** "ampere-cuda", "hopper-cuda", … or a parent ("cuda", "default"). */
   family: string;
   parent: string | null;
-  /** Fitted: share of modelled kernel throughput sustained over a whole training step (launch gaps, stragglers,
-   * framework work, clocks under sustained load). 1 = physics only. */
-  sustained: number;
   /** Backward fused-attention rate relative to the forward kernel (FlashAttention-2 paper: backward 1.5–2×
    * slower per FLOP than forward). */
   attentionBackwardRatio: number;
@@ -24,7 +21,6 @@ export interface TrainingFactors {
 const DEFAULT: TrainingFactors = {
   family: "default",
   parent: null,
-  sustained: 1,
   attentionBackwardRatio: 0.7,
   tpCommExposed: 1,
   fusedAttention: true,
@@ -35,6 +31,39 @@ const DEFAULT: TrainingFactors = {
 /** The table of training factors by family key `${family}-${stack}`, parents by stack. */
 export const TRAINING_FACTORS: Record<string, TrainingFactors> = {
   default: DEFAULT,
+  "hopper-cuda": {
+    ...DEFAULT,
+    family: "hopper-cuda",
+    parent: "default",
+    tpCommExposed: 0.5,
+    basis: {
+      note: "tpCommExposed: Transformer Engine userbuffer overlap of TP all-gather/reduce-scatter with the GEMMs (NeMo/Megatron tp_comm_overlap); half left exposed (assumption)",
+      fittedTo: [],
+      sources: [],
+    },
+  },
+  "blackwell-cuda": {
+    ...DEFAULT,
+    family: "blackwell-cuda",
+    parent: "default",
+    tpCommExposed: 0.5,
+    basis: {
+      note: "as hopper-cuda (Transformer Engine userbuffer TP overlap; assumption)",
+      fittedTo: [],
+      sources: [],
+    },
+  },
+  "ascend-910b-cann": {
+    ...DEFAULT,
+    family: "ascend-910b-cann",
+    parent: "default",
+    tpCommExposed: 0.5,
+    basis: {
+      note: "tpCommExposed: MindSpeed mc2 fuses the TP all-gather/reduce-scatter into the matmul kernels (Ascend/MindSpeed docs); half left exposed (assumption)",
+      fittedTo: [],
+      sources: [],
+    },
+  },
   "ampere-cuda": {
     ...DEFAULT,
     family: "ampere-cuda",

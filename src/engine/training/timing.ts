@@ -23,7 +23,8 @@ export interface GroupLink {
 }
 
 /** Seconds of a compute op (all `count` instances) and what binds it. Backward attention runs at
- * `attentionBackwardRatio` of the forward kernel's rate; `sustained` scales every kernel. */
+ * `attentionBackwardRatio` of the forward kernel's rate; the family's fitted `trainingEfficiency` scales every
+ * kernel (what a whole training step sustains of the modelled kernel speed). */
 export function computeSeconds(
   op: Op,
   cluster: TrainingCluster,
@@ -33,7 +34,10 @@ export function computeSeconds(
 ): { seconds: number; bound: "compute" | "memory" } {
   const t = timeOp(op, cluster as ClusterSpec, cal, warnings);
   const slow = op.kind === "attention" && op.name.endsWith(".bwd") ? 1 / f.attentionBackwardRatio : 1;
-  return { seconds: (t.time * slow) / f.sustained, bound: t.bound === "memory" ? "memory" : "compute" };
+  return {
+    seconds: (t.time * slow) / (cal.trainingEfficiency || 1),
+    bound: t.bound === "memory" ? "memory" : "compute",
+  };
 }
 
 /**
