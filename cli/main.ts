@@ -12,6 +12,8 @@ export type Register = (program: Command) => void;
 const commands: Record<string, () => Promise<{ register: Register }>> = {
   chips: () => import("./commands/chips.js"),
   chip: () => import("./commands/chip.js"),
+  models: () => import("./commands/models.js"),
+  model: () => import("./commands/model.js"),
   classify: () => import("./commands/classify.js"),
   rules: () => import("./commands/rules.js"),
   timeline: () => import("./commands/timeline.js"),

@@ -4,3 +4,4 @@ export * from "./op.js";
 export * from "./import/index.js";
 export * from "./params.js";
 export * from "./kv-cache.js";
+export * from "./summary.js";
