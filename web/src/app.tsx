@@ -6,6 +6,7 @@ import type { MessageKey } from "./i18n/en.js";
 import { navigate, useLocation } from "./lib/url-state.js";
 import { CatalogPage } from "./pages/catalog.js";
 import { ComparePage } from "./pages/compare.js";
+import { ExportControlsPage } from "./pages/export-controls.js";
 
 interface PageDef {
   path: string;
@@ -16,6 +17,7 @@ interface PageDef {
 /** The pages, in menu order. A page appears when the library it renders exists. */
 export const PAGES: PageDef[] = [
   { path: "/", label: "nav.compare", render: () => <ComparePage /> },
+  { path: "/export", label: "nav.export", render: () => <ExportControlsPage /> },
   { path: "/catalog", label: "nav.catalog", render: () => <CatalogPage /> },
 ];
 

@@ -36,18 +36,24 @@ export function Chart({
   option,
   height = 320,
   name,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   name: string;
+  /** Called with the clicked item's data (series items only). */
+  onClick?: (data: unknown) => void;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: "svg" });
     chart.current = c;
+    c.on("click", (p: { data?: unknown }) => click.current?.(p.data));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
