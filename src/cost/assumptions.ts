@@ -68,13 +68,13 @@ export const ASSUMPTION_INFO: Readonly<
     unit: "USD/kWh",
     grade: "reported",
     source:
-      "US EIA, average retail price of electricity to industrial customers, 2023 annual (8.06 ¢/kWh), Electric Power Monthly / Electric Power Annual, https://www.eia.gov/electricity/annual/",
+      "US EIA, average retail price of electricity to industrial customers, 2023 annual: 8.06 ¢/kWh (EIA Electric Power Annual, https://www.eia.gov/electricity/annual/; series as charted by Statista from EIA data, 2024-03-18)",
   },
   electricityUsdPerKwhCn: {
     unit: "USD/kWh",
     grade: "reported",
     source:
-      "China Briefing (Dezan Shira), China's Industrial Power Rates: A Guide for Investors — average industrial rate ≈ US$0.088/kWh in 2024, https://www.china-briefing.com/news/china-electricity-prices-industrial-consumers/",
+      "China Briefing (Dezan Shira), China's Industrial Power Rates: A Guide for Investors — average industrial rate ≈ US$0.088/kWh in 2024, https://china-briefing.com/news/china-electricity-prices-industrial-consumers",
     note: "≈ ¥0.63/kWh at 7.19 CNY/USD; provincial large-industry tariffs (NDRC-regulated) vary widely, western data-centre hubs are cheaper",
   },
   electricityRegion: { unit: "US|CN", grade: "convention", source: "caller's choice; US by default" },
@@ -87,7 +87,7 @@ export const ASSUMPTION_INFO: Readonly<
     unit: "ratio",
     grade: "reported",
     source:
-      "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56 (flat since ~2020), while new large facilities reach 1.3 or better, https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2024",
+      "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56 (flat since ~2020), while new large facilities reach 1.3 or better (14th annual survey, as reported at https://cloudnews.tech/uptime-institute-highlights-decline-in-trust-in-ai-and-need-to-improve-sustainability-metrics-in-data-centers; 2023 average 1.58 per https://intelligence.uptimeinstitute.com/resource/large-data-centers-are-mostly-more-efficient-analysis-confirms)",
     note: "1.3 = a new purpose-built AI facility; pass 1.56 for the industry average",
   },
   servingPowerFraction: {
