@@ -48,8 +48,15 @@ export function collectiveTime(
     }
     case "all-to-all": {
       const fIntra = (d - 1) / (g - 1);
-      const fInter = crosses ? (g - d) / (g - 1) : 0;
-      beta = Math.max((S * fIntra) / a2aUp, crosses ? (S * fInter) / out : 0);
+      let inter = crosses ? (S * (g - d)) / (g - 1) : 0;
+      if (crosses && c.fanout && c.fanout > 1) {
+        // One copy per remote domain, fanned out inside it: per token, E[distinct remote domains] copies of
+        // k·(g−1)/g sent naively (D domains, k destinations spread uniformly).
+        const D = g / d;
+        const perToken = S / ((c.fanout * (g - 1)) / g);
+        inter = Math.min(inter, perToken * (D - 1) * (1 - Math.pow(1 - 1 / D, c.fanout)));
+      }
+      beta = Math.max((S * fIntra) / a2aUp, crosses ? inter / out : 0);
       break;
     }
     case "send-recv":

@@ -44,22 +44,32 @@ export interface StepEstimate {
   warnings: Warning[];
 }
 
+function isExpertComm(t: OpTime): boolean {
+  return t.name.startsWith("moe.dispatch") || t.name.startsWith("moe.combine");
+}
+
 function sumStep(opTimes: OpTime[], cal: Calibration, warnings: Warning[]): StepEstimate {
   const byBound: Record<Bound, number> = { compute: 0, memory: 0, network: 0, latency: 0 };
-  let time = 0;
+  let other = 0;
+  let comm = 0;
   for (const t of opTimes) {
-    // Expert-parallel dispatch/combine overlaps with the other micro-batch's compute (two-batch overlap).
-    const exposed =
-      t.name.startsWith("moe.dispatch") || t.name.startsWith("moe.combine") ? 1 - cal.commOverlap : 1;
-    time += t.time * exposed;
-    byBound[t.bound] += t.time * exposed;
+    if (isExpertComm(t)) comm += t.time;
+    else {
+      other += t.time;
+      byBound[t.bound] += t.time;
+    }
   }
-  time += cal.stepOverheadS;
+  // Expert-parallel dispatch/combine overlaps with the other micro-batch's work (two-batch overlap): up to
+  // commOverlap × the rest of the step is hidden.
+  const exposed = Math.max(0, comm - cal.commOverlap * other);
+  byBound.network += exposed;
+  let time = other + exposed + cal.stepOverheadS;
   byBound.latency += cal.stepOverheadS;
   // Family-level ratio of achieved to modelled speed (1 unless fitted; see catalog/calibration).
   const e = cal.servingEfficiency > 0 ? cal.servingEfficiency : 1;
   for (const k of Object.keys(byBound) as Bound[]) byBound[k] /= e;
-  return { time: time / e, ops: opTimes, byBound, warnings };
+  time /= e;
+  return { time, ops: opTimes, byBound, warnings };
 }
 
 /**

@@ -27,5 +27,13 @@ export interface Op {
   /** GEMM shape per instance: [m, n, k] with `groups` independent GEMMs (grouped GEMM for experts). */
   gemm?: { m: number; n: number; k: number; groups: number };
   /** Collective: payload per chip in bytes, kind, group and its size. */
-  collective?: { kind: CollectiveKind; payloadBytes: number; group: ParallelGroup; groupSize: number };
+  collective?: {
+    kind: CollectiveKind;
+    payloadBytes: number;
+    group: ParallelGroup;
+    groupSize: number;
+    /** All-to-all only: destinations per token (MoE top-k). Lets the engine send one copy per remote scale-up
+     * domain and fan out inside it (DeepEP-style node deduplication). */
+    fanout?: number;
+  };
 }

@@ -216,8 +216,20 @@ function mlpOps(
   if (ep > 1) {
     const dispatch = T * moe.topK * H * Math.min(act, 2) * ((ep - 1) / ep);
     const combine = T * moe.topK * H * 2 * ((ep - 1) / ep);
-    ops.push(collective("moe.dispatch", L, "all-to-all", dispatch, "ep", ep));
-    ops.push(collective("moe.combine", L, "all-to-all", combine, "ep", ep));
+    ops.push({
+      ...collective("moe.dispatch", L, "all-to-all", dispatch, "ep", ep),
+      collective: {
+        kind: "all-to-all",
+        payloadBytes: dispatch,
+        group: "ep",
+        groupSize: ep,
+        fanout: moe.topK,
+      },
+    });
+    ops.push({
+      ...collective("moe.combine", L, "all-to-all", combine, "ep", ep),
+      collective: { kind: "all-to-all", payloadBytes: combine, group: "ep", groupSize: ep, fanout: moe.topK },
+    });
   }
   return ops;
 }

@@ -1,10 +1,11 @@
 // Fitting calibration to measured cases, re-runnable on any subset (leave-one-source-out). One parameter is fitted
 // per calibration family: servingEfficiency, the ratio of achieved to modelled speed, as the geometric median of
-// the family's measured / predicted speed ratios — only where the family has ≥ 5 cases from ≥ 2 sources; a family
-// with fewer takes its parent's value.
+// the family's measured / predicted speed ratios (its own chips' cases, or its whole subtree's for a grouping
+// profile) — only where there are ≥ 5 cases from ≥ 2 sources; a family with fewer takes its parent's value.
 import { findChip } from "../../catalog/index.js";
 import { chainOf, profileFor, type CalibrationSet } from "../../engine/calibration.js";
 import type { ValidationCase } from "./case-schema.js";
+import { fitTrainingEfficiency } from "./fit-training.js";
 import { predictCase } from "./predict-case.js";
 
 /** A fitted parameter needs at least this many supporting cases … */
@@ -63,7 +64,8 @@ function sourceOf(c: ValidationCase): string {
  * Profiles are visited root first, so an unfitted profile inherits its parent's fitted value.
  */
 export function fitServingEfficiency(cases: readonly ValidationCase[], base: CalibrationSet): FittedValue[] {
-  const members = new Map<string, { c: ValidationCase; r: number }[]>();
+  const direct = new Map<string, { c: ValidationCase; r: number }[]>();
+  const subtree = new Map<string, { c: ValidationCase; r: number }[]>();
   for (const c of cases) {
     if (c.kind !== "inference") continue;
     const chip = findChip(c.system.chip);
@@ -72,11 +74,16 @@ export function fitServingEfficiency(cases: readonly ValidationCase[], base: Cal
     if (!prof) continue;
     const r = speedRatio(c, base);
     if (r === null) continue;
-    for (const p of chainOf(prof.id, base)) {
-      const list = members.get(p.id) ?? [];
-      list.push({ c, r });
-      members.set(p.id, list);
-    }
+    direct.set(prof.id, [...(direct.get(prof.id) ?? []), { c, r }]);
+    for (const p of chainOf(prof.id, base)) subtree.set(p.id, [...(subtree.get(p.id) ?? []), { c, r }]);
+  }
+  const enough = (list: { c: ValidationCase }[]) =>
+    list.length >= MIN_FIT_CASES && new Set(list.map((x) => sourceOf(x.c))).size >= MIN_FIT_SOURCES;
+  // A family is fitted on its own chips' cases; a grouping profile (or a family with too few) on its subtree's.
+  const members = new Map<string, { c: ValidationCase; r: number }[]>();
+  for (const p of base.profiles) {
+    const own = direct.get(p.id) ?? [];
+    members.set(p.id, enough(own) ? own : (subtree.get(p.id) ?? []));
   }
   const byId = new Map<string, FittedValue>();
   const depth = (id: string) => chainOf(id, base).length;
@@ -84,7 +91,7 @@ export function fitServingEfficiency(cases: readonly ValidationCase[], base: Cal
   for (const p of ordered) {
     const list = members.get(p.id) ?? [];
     const sources = [...new Set(list.map((x) => sourceOf(x.c)))];
-    const fitted = p.parent !== null && list.length >= MIN_FIT_CASES && sources.length >= MIN_FIT_SOURCES;
+    const fitted = p.parent !== null && enough(list);
     if (fitted) {
       const value = Math.exp(median(list.map((x) => Math.log(x.r))));
       byId.set(p.id, {
@@ -115,5 +122,7 @@ export function fitCalibration(cases: readonly ValidationCase[], base: Calibrati
   for (const p of base.profiles) overrides[p.id] = { ...(base.overrides?.[p.id] ?? {}) };
   for (const f of fitServingEfficiency(cases, base))
     (overrides[f.profile] as Record<string, number>).servingEfficiency = f.value;
+  for (const f of fitTrainingEfficiency(cases, base))
+    (overrides[f.profile] as Record<string, number>).trainingEfficiency = f.value;
   return { profiles: base.profiles, overrides };
 }

@@ -30,7 +30,7 @@ function archOf(model: InferenceCase["model"]): Result<Architecture> {
 }
 
 /** Precisions with the documented defaults: weights the checkpoint's, activations the weights' 8-bit format
- * (W8A8) or bf16, KV cache FP8 for FP8 W8A8, else bf16. */
+ * (W8A8) or bf16, KV cache FP8 for FP8/FP4 weight-and-activation checkpoints, else bf16. */
 function precisionsOf(c: InferenceCase, arch: Architecture): ServingConfig["precisions"] {
   const i = c.inference;
   const ck = isPrecision(arch.weightPrecision) ? arch.weightPrecision : "bf16";
@@ -38,7 +38,8 @@ function precisionsOf(c: InferenceCase, arch: Architecture): ServingConfig["prec
   const eight = weights === "fp8" || weights === "int8" || weights === "mxfp8";
   const activations: Precision = i.activations ?? (eight ? weights : "bf16");
   // FP8 W8A8 checkpoints ship FP8 KV scales; the engine takes the FP8 cache they allow (the best it finds).
-  const kvDefault: Precision = weights === "fp8" && activations === "fp8" ? "fp8" : "bf16";
+  const lowFloat = ["fp8", "mxfp8", "fp4", "nvfp4", "mxfp4"];
+  const kvDefault: Precision = lowFloat.includes(weights) && lowFloat.includes(activations) ? "fp8" : "bf16";
   return { weights, activations, kvCache: i.kvCache ?? kvDefault };
 }
 
