@@ -1,12 +1,12 @@
 // Prints the public training cases: fitted trainingEfficiency per family, each case's prediction and error in
 // sample and leave-one-source-out, and the summary (dev aid; `npm test` holds the gate).
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { catalogCalibration, type CalibrationSet } from "../src/engine/calibration.js";
 import { parseCase, type TrainingCase, type ValidationCase } from "../src/planner/validate/case-schema.js";
 import { fitTrainingCalibration, fitTrainingEfficiency } from "../src/planner/validate/fit-training.js";
 import { predictTraining } from "../src/planner/validate/predict-training.js";
 
-const file = process.argv[2] ?? "validation/public-cases.json";
+const file = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "validation/public-cases.json";
 const cases: TrainingCase[] = [];
 for (const [i, r] of (JSON.parse(readFileSync(file, "utf8")) as unknown[]).entries()) {
   const p = parseCase(r, i);
@@ -20,6 +20,18 @@ for (const f of fitTrainingEfficiency(cases, base))
     console.log(
       `${f.profile.padEnd(20)} ${f.value.toFixed(4)} ${f.inherited ? "(inherited)" : `${f.cases.length} cases, ${f.sources.length} sources`}`,
     );
+if (process.argv.includes("--write")) {
+  const entries = fitTrainingEfficiency(cases, base)
+    .filter((f) => !f.inherited)
+    .map(
+      (f) =>
+        `  ${JSON.stringify(f.profile)}: ${JSON.stringify({ value: Number(f.value.toFixed(4)), cases: f.cases, sources: f.sources })},`,
+    );
+  const path = "src/engine/training/fitted.ts";
+  const text = readFileSync(path, "utf8").replace(/= \{[\s\S]*\};\n$/, `= {\n${entries.join("\n")}\n};\n`);
+  writeFileSync(path, text);
+  console.log(`wrote ${entries.length} fitted values to ${path}`);
+}
 const fitted = fitTrainingCalibration(cases, base);
 const pred = (c: TrainingCase, cal: CalibrationSet) => {
   const p = predictTraining(c, { calibration: cal });

@@ -13,7 +13,8 @@ import {
   type TrainingShard,
 } from "../../workload/ops-training.js";
 import type { Op } from "../../workload/op.js";
-import { catalogCalibration, resolveCalibration, type Calibration } from "../calibration.js";
+import { catalogCalibration, type Calibration } from "../calibration.js";
+import { trainingCalibration } from "./efficiency.js";
 import { peakFor } from "../op-time.js";
 import { trainingFactorsFor, type TrainingFactors } from "./calibration.js";
 import { errorBandFor } from "./error-band.js";
@@ -166,7 +167,7 @@ export function estimateTraining(
   };
   const counts = c.pipelineLayers ?? evenStages(arch.layers.length, c.pp);
   const stages = stageLayerIndices(counts);
-  const cal = options.calibration ?? resolveCalibration(cluster.chip, catalogCalibration());
+  const cal = options.calibration ?? trainingCalibration(cluster.chip, catalogCalibration());
   const f = options.factors ?? trainingFactorsFor(cluster.chip);
   const ctx: Ctx = { cluster, cal, f, links: groupLinks(c, cluster.scaleUpDomain), warnings };
   const shard: TrainingShard = {

@@ -1,9 +1,9 @@
 // Predicts a training validation case's metric with the training engine: the case's model, cluster and layout;
 // fields the source leaves open (null) are searched and the choice is reported.
 import { findModel } from "../../catalog/index.js";
-import { resolveCalibration } from "../../engine/calibration.js";
 import { resolveCluster } from "../../engine/cluster.js";
 import { trainingFactorsFor, type TrainingFactors } from "../../engine/training/calibration.js";
+import { trainingCalibration } from "../../engine/training/efficiency.js";
 import type { Architecture } from "../../workload/architecture.js";
 import { importConfig } from "../../workload/import/index.js";
 import { formatIssue, type Result } from "../../issues.js";
@@ -82,7 +82,7 @@ export function predictTraining(
   if (!cluster.ok) return { ok: false, reason: cluster.issues.map(formatIssue).join("; ") };
   const space = caseSearchSpace(c);
   if (!space.ok) return { ok: false, reason: space.issues.map(formatIssue).join("; ") };
-  const calibration = resolveCalibration(cluster.value.chip, ctx.calibration);
+  const calibration = trainingCalibration(cluster.value.chip, ctx.calibration);
   const factors = trainingFactorsFor(cluster.value.chip, ctx.factors);
   const r = searchTraining(arch.value, cluster.value, space.value, { calibration, factors, keep: 1 });
   if (!r.ok) return { ok: false, reason: r.issues.map(formatIssue).join("; ") };
