@@ -49,7 +49,7 @@ function details(r: Rule): string {
   for (const e of r.exclusions) out.push(`  excluded (${e.id}): ${criterionText(e.when)}`);
   if (r.scope)
     out.push(
-      `  scope: ${describeWhere(r.scope.destinations)}${r.scope.headquarters ? `; buyers headquartered in ${describeWhere(r.scope.headquarters)}` : ""}`,
+      `  scope: ${describeWhere(r.scope.destinations)}${r.scope.headquarters ? `; and buyers: ${describeWhere(r.scope.headquarters)}` : ""}`,
     );
   for (const e of r.exceptions)
     out.push(

@@ -125,13 +125,11 @@ function classifyCore(chip: Accelerator, q: ExportQuery, cat: CatalogBundle): Co
 
   const required = findings.filter((f) => f.licenseRequired === true);
   const unknown = findings.filter((f) => f.licenseRequired === "unknown");
-  const appliedPolicies: string[] = [];
-  for (const f of required) {
+  const applied = required.map((f) => {
     const p = applyPolicyRules(f, active, chip, m, query, cat);
     reasons.push(...p.reasons);
-    appliedPolicies.push(...p.applied.filter((id) => !appliedPolicies.includes(id)));
-  }
-
+    return p.applied;
+  });
   const regulation = findings.filter((f) => f.kind === "regulation" && f.caught === "met" && f.eccn);
   const eccn = regulation.some((f) => f.eccn === "3A090.a") ? "3A090.a" : (regulation[0]?.eccn ?? null);
   const status = required.length ? "controlled" : unknown.length ? "unknown" : "not-controlled";
@@ -143,7 +141,13 @@ function classifyCore(chip: Accelerator, q: ExportQuery, cat: CatalogBundle): Co
       : null;
   const decidedBy =
     status === "controlled"
-      ? [...required.map((f) => f.ruleId), ...appliedPolicies]
+      ? [
+          ...required.map((f) => f.ruleId),
+          // Policy rules count when they shaped the final policy (the most restrictive one).
+          ...new Set(
+            required.flatMap((f, i) => ((f.policy ?? "unstated") === policy ? (applied[i] ?? []) : [])),
+          ),
+        ]
       : status === "unknown"
         ? unknown.map((f) => f.ruleId)
         : findings.map((f) => f.ruleId);
