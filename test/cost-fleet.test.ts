@@ -1,6 +1,13 @@
 // fleetCost over pools (single or disaggregated) and assumption overrides parsed from text.
 import { describe, expect, it } from "vitest";
-import { costPerMillionTokens, fleetCost, parseAssumptionOverrides, type FleetCost } from "../src/index.js";
+import {
+  assumptionRows,
+  costColumns,
+  costPerMillionTokens,
+  fleetCost,
+  parseAssumptionOverrides,
+  type FleetCost,
+} from "../src/index.js";
 import { price, testChip, testSystem } from "./helpers/cost-fixtures.js";
 
 const close = (a: number | null | undefined, b: number, rel = 1e-9) => {
@@ -90,5 +97,22 @@ describe("parseAssumptionOverrides", () => {
     ]);
     const range = parseAssumptionOverrides(["pue=0.8"]);
     expect(!range.ok && range.issues[0]!.path).toEqual(["assumptions", "pue"]);
+  });
+});
+
+describe("costColumns and assumptionRows", () => {
+  it("costColumns(fleet) carries $/M tokens, MW and J/token; assumptionRows shows the latest FX rate per currency", () => {
+    const r = fleetCost({ pools: [{ role: "serve", chip: testChip(), count: 8 }], tokensPerSecond: 8000 });
+    if (!r.ok) throw new Error("expected ok");
+    const cols = costColumns(r.value);
+    expect(cols.perMillionTokens).toBe(r.value.perMillionTokens);
+    expect(cols.facilityJPerToken).toBe(r.value.energy!.facilityJPerToken);
+    const rows = assumptionRows(r.value.assumptions);
+    expect(rows.find((x) => x.name === "fxRates")!.value).toMatch(/7\.2734 CNY\/USD \(2025-02\)/);
+    expect(rows.find((x) => x.name === "pue")).toMatchObject({
+      value: "1.3",
+      unit: "ratio",
+      grade: "reported",
+    });
   });
 });

@@ -9,3 +9,4 @@ export * from "./fx.js";
 export * from "./power.js";
 export * from "./price.js";
 export * from "./purchase-price.js";
+export * from "./summary.js";
