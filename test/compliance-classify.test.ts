@@ -15,6 +15,20 @@ describe("Aug 2022 letter and Oct 2022 rule (I/O ≥ 600 and TPP ≥ 4,800)", ()
     expect(r.decidedBy).toEqual(["us-2022-08-nvidia-letter"]);
     expect(r.eccn).toBeNull();
   });
+  it("classify(mi250x, 2022-09-15, CN) is controlled by the AMD notice; NVIDIA's letter does not reach AMD", () => {
+    const mi250x = testChip({
+      id: "mi250x",
+      vendor: "AMD",
+      peaks: { bf16: 383 },
+      dramGBps: 3277,
+      scaleUpPerDirGBps: 400,
+      dieMm2: 1448,
+    });
+    expect(at(mi250x, "2022-09-15")).toMatchObject({
+      status: "controlled",
+      decidedBy: ["us-2022-08-amd-letter"],
+    });
+  });
   it("classify(a100, 2022-08-01, CN) is not controlled: nothing was in force", () => {
     expect(at(CHIPS.a100, "2022-08-01").status).toBe("not-controlled");
   });
