@@ -65,6 +65,7 @@ export function dedupeWarnings(warnings: readonly Warning[]): Warning[] {
 /** Formats an issue as one line: `path: message`. */
 export function formatIssue(i: Issue): string {
   // Messages that already start with the file they concern ("models/foo.json: …") are not prefixed twice.
-  if (i.path.length === 0 || (typeof i.path[0] === "string" && i.message.startsWith(`${i.path[0]}:`))) return i.message;
+  if (i.path.length === 0 || (typeof i.path[0] === "string" && i.message.startsWith(`${i.path[0]}:`)))
+    return i.message;
   return `${i.path.join(".")}: ${i.message}`;
 }

@@ -121,8 +121,13 @@ export function importConfig(input: string | object, opts: ImportOptions = {}): 
     const missing = Object.keys(defaults).filter((k) => !reader.has(k));
     if (missing.length > 0) {
       const filled = { ...Object.fromEntries(missing.map((k) => [k, defaults[k]])), ...reader.raw };
-      reader = createReader(filled, file, text ? ["text_config"] : [], { issues: outer.issues, notes: outer.notes });
-      reader.note(`${missing.join(", ")} absent: the ${modelType} class default${missing.length > 1 ? "s" : ""} applied`);
+      reader = createReader(filled, file, text ? ["text_config"] : [], {
+        issues: outer.issues,
+        notes: outer.notes,
+      });
+      reader.note(
+        `${missing.join(", ")} absent: the ${modelType} class default${missing.length > 1 ? "s" : ""} applied`,
+      );
     }
   }
   const arch = family(reader, { modelType, outer: text ? outer : undefined, encoderParams: encoders });

@@ -110,7 +110,8 @@ const minimaxHybrid: FamilyImporter = (r, ctx) => {
   const { numExperts, topK } = readExperts(r);
   const qkNorm = r.bool("use_qk_norm", false) ? (core.heads + core.kvHeads) * core.headDim : 0;
   const routerBias = r.bool("use_routing_bias", false);
-  if (r.bool("use_mtp", false)) r.note("MTP modules named in the config are not part of the released checkpoint; not counted");
+  if (r.bool("use_mtp", false))
+    r.note("MTP modules named in the config are not part of the released checkpoint; not counted");
   const kinds = r.intList("attn_type_list");
   if (kinds && Number.isFinite(core.numLayers) && kinds.length !== core.numLayers)
     r.report(
