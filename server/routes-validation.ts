@@ -1,0 +1,87 @@
+// Validation routes: the bundled public cases or a posted case file, predicted off the main thread in a time budget.
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { metaOf } from "../src/index.js";
+import publicCases from "../validation/public-cases.json" with { type: "json" };
+import { API_BASE, Problem } from "./api-schemas.js";
+import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
+import type { Api } from "./app.js";
+import { reject } from "./problem.js";
+import { runJob, type JobResult } from "./run-job.js";
+
+const json = <S>(schema: S, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const prob = (description: string) => ({
+  content: { "application/problem+json": { schema: Problem } },
+  description,
+});
+
+/** Maps a failed job to its problem (503 for time budget or busy; 500 for a failure). */
+export function jobProblem(c: Context, r: Extract<JobResult<unknown>, { ok: false }>): never {
+  if (r.reason === "timeout")
+    return reject(
+      c,
+      "timeBudget",
+      `${r.message}; ask for less work (fewer cases, chips or configurations)`,
+      undefined,
+      { "retry-after": "5" },
+    );
+  if (r.reason === "busy") return reject(c, "busy", r.message, undefined, { "retry-after": "2" });
+  return reject(c, "internal", r.message);
+}
+
+export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${API_BASE}/validation`,
+      tags: ["validation"],
+      summary: "Predict the bundled public validation cases and report the error per case and per kind",
+      request: { query: ValidationQuery },
+      responses: {
+        200: json(ValidationResponse, "the report"),
+        400: prob("invalid input"),
+        503: prob("time budget exceeded or busy"),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const r = await runJob(
+        "validate",
+        { cases: publicCases as unknown[], ...(q.cv ? { cv: q.cv } : {}) },
+        app.limits.timeBudgetMs,
+      );
+      if (!r.ok) return jobProblem(c, r);
+      return c.json({ meta: metaOf(), report: r.value }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${API_BASE}/validation`,
+      tags: ["validation"],
+      summary:
+        "Predict a posted case file (format v1) and report the error; a bad case becomes a row with its reason",
+      request: { body: { content: { "application/json": { schema: ValidationRequest } }, required: true } },
+      responses: {
+        200: json(ValidationResponse, "the report"),
+        400: prob("invalid input"),
+        413: prob("body too large"),
+        503: prob("time budget exceeded or busy"),
+      },
+    }),
+    async (c) => {
+      const b = c.req.valid("json");
+      const r = await runJob(
+        "validate",
+        { cases: b.cases, ...(b.cv ? { cv: b.cv } : {}) },
+        app.limits.timeBudgetMs,
+      );
+      if (!r.ok) return jobProblem(c, r);
+      return c.json({ meta: metaOf(), report: r.value }, 200);
+    },
+  );
+}
