@@ -83,7 +83,7 @@ function lowPrecision(key: PeakPrecision | null): boolean {
 
 /**
  * Times one op (all `count` instances) on one chip of the cluster.
- * GEMM rows are padded to the calibrated tile height, so tiny decode GEMMs cost a full tile of compute.
+ * GEMMs with fewer rows than the calibrated tile height cost a full tile of compute (decode GEMMs).
  */
 export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings: Warning[]): OpTime {
   const base = {
@@ -112,7 +112,9 @@ export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings:
       eta = lowPrecision(peak.used) ? cal.gemmEfficiencyLowPrecision : cal.gemmEfficiency;
       if (op.gemm && op.gemm.m > 0) {
         const tile = Math.max(1, cal.gemmTileM);
-        flops = (op.flops * Math.ceil(op.gemm.m / tile) * tile) / op.gemm.m;
+        // Rows below one tile still cost a full tile; above it, partial tiles average out across the shapes a
+        // serving engine pads batches to, so cost grows smoothly with M.
+        flops = (op.flops * Math.max(op.gemm.m, tile)) / op.gemm.m;
       }
     }
     tc = peak.flops > 0 ? flops / (peak.flops * eta) : Number.POSITIVE_INFINITY;
