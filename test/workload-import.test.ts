@@ -158,6 +158,43 @@ describe("importConfig", () => {
     expect(q.layers.map((l) => l.mlp.kind)).toEqual(["dense", "moe", "moe", "moe"]);
   });
 
+  it("importConfig reads per-layer moe_layer_freq lists, mlp_layer_types and compressed-tensors bits", () => {
+    const moe = {
+      ...LLAMA2_7B,
+      model_type: "deepseek_v3",
+      num_hidden_layers: 4,
+      n_routed_experts: 8,
+      num_experts_per_tok: 2,
+      moe_intermediate_size: 256,
+      kv_lora_rank: 64,
+      qk_nope_head_dim: 32,
+      qk_rope_head_dim: 16,
+    };
+    expect(arch({ ...moe, moe_layer_freq: [0, 1, 0, 1] }).layers.map((l) => l.mlp.kind)).toEqual([
+      "dense",
+      "moe",
+      "dense",
+      "moe",
+    ]);
+    expect(
+      arch({ ...moe, mlp_layer_types: ["dense", "dense", "sparse", "sparse"] }).layers.map((l) => l.mlp.kind),
+    ).toEqual(["dense", "dense", "moe", "moe"]);
+    const k25 = arch({
+      model_type: "kimi_k25",
+      text_config: {
+        ...moe,
+        model_type: "kimi_k2",
+        quantization_config: {
+          quant_method: "compressed-tensors",
+          config_groups: { group_0: { weights: { num_bits: 4, type: "int" } } },
+        },
+      },
+    });
+    expect(k25.modelType).toBe("kimi_k2");
+    expect(k25.quantization).toEqual({ method: "compressed-tensors", bits: 4 });
+    expect(k25.weightPrecision).toBe("int4");
+  });
+
   it("importConfig rejects an unknown model_type, naming it and the supported ones", () => {
     const r = importConfig({ ...LLAMA2_7B, model_type: "frobnicator" });
     expect(r.ok).toBe(false);

@@ -169,22 +169,30 @@ export function readLayerTypes(r: Reader, numLayers: number, key = "layer_types"
   return types;
 }
 
-/** Whether layer i is MoE in a dense-then-MoE layout (DeepSeek: first_k_dense_replace, moe_layer_freq; Qwen:
- * decoder_sparse_step, mlp_only_layers; Llama 4: interleave_moe_layer_step). */
+/** Whether layer i is MoE in a dense-then-MoE layout (DeepSeek: first_k_dense_replace, moe_layer_freq — a stride or
+ * a per-layer 0/1 list; Qwen: decoder_sparse_step, mlp_only_layers; Llama 4: interleave_moe_layer_step, moe_layers;
+ * newer configs: mlp_layer_types "dense" / "sparse"). */
 export function moeLayerPredicate(r: Reader): (i: number) => boolean {
-  const firstDense = r.int("first_k_dense_replace", { default: 0, min: 0, max: LIMITS.layers });
-  const freq = r.int("moe_layer_freq", { default: 1, max: LIMITS.layers });
-  const step = r.int(["decoder_sparse_step", "interleave_moe_layer_step"], {
-    default: 1,
-    max: LIMITS.layers,
-  });
-  const mlpOnly = new Set(r.intList("mlp_only_layers") ?? []);
+  const types = r.strList("mlp_layer_types");
+  if (types) return (i) => types[i] === "sparse" || types[i] === "moe";
   const explicit = r.intList("moe_layers");
   if (explicit) {
     const set = new Set(explicit);
     return (i) => set.has(i);
   }
-  return (i) => i >= firstDense && (i - 0) % freq === 0 && !mlpOnly.has(i) && (i + 1) % step === 0;
+  const firstDense = r.int("first_k_dense_replace", { default: 0, min: 0, max: LIMITS.layers });
+  const freqList = Array.isArray(r.raw.moe_layer_freq) ? r.intList("moe_layer_freq") : null;
+  const freq = freqList ? 1 : r.int("moe_layer_freq", { default: 1, max: LIMITS.layers });
+  const step = r.int(["decoder_sparse_step", "interleave_moe_layer_step"], {
+    default: 1,
+    max: LIMITS.layers,
+  });
+  const mlpOnly = new Set(r.intList("mlp_only_layers") ?? []);
+  return (i) =>
+    (freqList ? freqList[i] === 1 : i % freq === 0) &&
+    i >= firstDense &&
+    !mlpOnly.has(i) &&
+    (i + 1) % step === 0;
 }
 
 const DTYPES: Record<string, string> = {

@@ -37,6 +37,7 @@ const TEXT_TYPE: Record<string, string> = {
   qwen3_vl_moe: "qwen3_moe",
   qwen2_5_omni: "qwen2",
   kimi_vl: "deepseek_v3",
+  kimi_k25: "kimi_k2",
   phi3_v: "phi3",
   internvl_chat: "qwen2",
   minimax_text_01: "minimax",
