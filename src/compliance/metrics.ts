@@ -48,7 +48,8 @@ const weakest = (...gs: G[]): G =>
   gs.reduce((a, b) => (gradeRank[b] > gradeRank[a] ? b : a), "official" as G);
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
-/** TPP = 2 × MacTOPS × bit length = dense TOPS × bit length, the highest over the chip's precisions. */
+/** TPP = 2 × MacTOPS × bit length = dense TOPS × bit length, the highest over the chip's precisions. Catalog peaks are
+ * datasheet rates at the highest claimed (boost) clock, which is what the 3A090 technical note asks for. */
 export function chipMetrics(chip: Accelerator): ChipMetrics {
   const warnings: Warning[] = [];
   let best: { p: PeakPrecision; v: number; b: [number, number]; g: G; basis: string } | null = null;
