@@ -54,6 +54,16 @@ describe("importConfig", () => {
     expect(parameterCounts(arch(text)).total).toBe(6_738_415_616);
   });
 
+  it("importConfig reads a bare Infinity in max_position_embeddings or sliding_window as no limit", () => {
+    const text = JSON.stringify({ ...LLAMA2_7B, model_type: "mistral" })
+      .replace('"max_position_embeddings":4096', '"max_position_embeddings": Infinity')
+      .replace("}", ', "sliding_window": Infinity}');
+    const a = arch(text);
+    expect(a.maxPositions).toBe(0);
+    expect(a.layers[0]!.attention.slidingWindow).toBeNull();
+    expect(a.notes.join(" ")).toContain("max_position_embeddings is Infinity");
+  });
+
   it("importConfig reads the language model from text_config and reports the vision encoder separately", () => {
     const gemma3 = {
       model_type: "gemma3",

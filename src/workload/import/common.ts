@@ -54,7 +54,9 @@ export function readCore(
   const heads = r.int(n.heads, { max: LIMITS.heads });
   const kvHeads = n.kvHeads === null ? heads : r.int(n.kvHeads, { default: heads, max: LIMITS.heads });
   const vocab = r.int(n.vocab, { max: LIMITS.vocab });
-  const maxPositions = r.int(n.maxPositions, { default: 0, min: 0, max: LIMITS.positions });
+  const maxPositions = unbounded(r, n.maxPositions)
+    ? 0
+    : r.int(n.maxPositions, { default: 0, min: 0, max: LIMITS.positions });
   const explicitHeadDim = r.optInt(n.headDim);
   let headDim = explicitHeadDim ?? hidden / heads;
   if (explicitHeadDim === null && Number.isFinite(hidden) && Number.isFinite(heads) && hidden % heads !== 0) {
@@ -75,6 +77,14 @@ export function readCore(
   if (opts.intermediateDefault && !r.has(...n.intermediate)) intermediate = opts.intermediateDefault(hidden);
   else if (opts.intermediateRequired !== false) intermediate = r.int(n.intermediate);
   return { hidden, vocab, numLayers, heads, kvHeads, headDim, intermediate, maxPositions };
+}
+
+/** True (with a note) when the first present of `names` is a bare Infinity: "no limit", which some configs write. */
+export function unbounded(r: Reader, names: readonly string[]): boolean {
+  const name = names.find((k) => r.has(k));
+  if (name === undefined || r.raw[name] !== Infinity) return false;
+  r.note(`${name} is Infinity: read as no limit`);
+  return true;
 }
 
 /** MHA / GQA / MQA from the head counts. */

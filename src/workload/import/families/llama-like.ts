@@ -1,6 +1,6 @@
 // Dense pre-norm decoders with RoPE and a gated MLP: llama, mistral, qwen2, qwen3, internlm2, baichuan, phi3,
 // gemma/gemma2/gemma3, cohere/cohere2, nemotron, granite, olmo2.
-import { assemble, denseMlp, readCore, readLayerTypes, standardAttention } from "../common.js";
+import { assemble, denseMlp, readCore, readLayerTypes, standardAttention, unbounded } from "../common.js";
 import type { Reader } from "../fields.js";
 import type { FamilyImporter, WindowOf } from "./types.js";
 
@@ -26,7 +26,7 @@ export function windowsFrom(
   numLayers: number,
   fallback: (w: number | null) => WindowOf,
 ): WindowOf {
-  const w = r.optInt("sliding_window", { max: 1e9 });
+  const w = unbounded(r, ["sliding_window"]) ? null : r.optInt("sliding_window", { max: 1e9 });
   const types = readLayerTypes(r, numLayers);
   if (types) return (i) => (types[i] === "sliding_attention" || types[i] === "chunked_attention" ? w : null);
   return fallback(w);
