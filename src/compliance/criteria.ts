@@ -119,7 +119,12 @@ export function evaluate(
     return { outcome: "met", text, basis: weakestBasis(parts.map((p) => p.basis)), dependsOn: [] };
   }
   if (met.length)
-    return { outcome: "met", text, basis: strongestBasis(met.map((p) => p.basis)), dependsOn: [] };
+    return {
+      outcome: "met",
+      text: met.map((p) => p.text).join(joiner),
+      basis: strongestBasis(met.map((p) => p.basis)),
+      dependsOn: [],
+    };
   if (unknown.length)
     return { outcome: "unknown", text, basis: weakestBasis(parts.map((p) => p.basis)), dependsOn };
   return { outcome: "not-met", text, basis: weakestBasis(parts.map((p) => p.basis)), dependsOn: [] };
