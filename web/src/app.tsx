@@ -4,6 +4,7 @@ import { metaOf } from "../../src/index.js";
 import { useLang } from "./i18n/index.js";
 import type { MessageKey } from "./i18n/en.js";
 import { navigate, useLocation } from "./lib/url-state.js";
+import { AccuracyPage } from "./pages/accuracy.js";
 import { CatalogPage } from "./pages/catalog.js";
 import { ComparePage } from "./pages/compare.js";
 import { ExportControlsPage } from "./pages/export-controls.js";
@@ -19,6 +20,7 @@ export const PAGES: PageDef[] = [
   { path: "/", label: "nav.compare", render: () => <ComparePage /> },
   { path: "/export", label: "nav.export", render: () => <ExportControlsPage /> },
   { path: "/catalog", label: "nav.catalog", render: () => <CatalogPage /> },
+  { path: "/accuracy", label: "nav.accuracy", render: () => <AccuracyPage /> },
 ];
 
 function Link({ to, children, active }: { to: string; children: ReactNode; active: boolean }) {

@@ -1,0 +1,46 @@
+// Browser tests of the engine pages: accuracy (validation cases predicted in the browser), and the serving and
+// training planners where the engines exist — inputs change the numbers and the charts; links reproduce views.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startBrowserEnv, type BrowserEnv } from "./helpers/browser.js";
+
+let env: BrowserEnv;
+const url = (path: string) => env.server.url.replace(/\/$/, "") + path;
+const svg = (page: Page, name: string) => page.locator(`[data-chart="${name}"] svg`).first().innerHTML();
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+describe("/accuracy", () => {
+  it("predicts the public cases in the browser; choosing a kind narrows the table and redraws the chart", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/accuracy"));
+    await page.waitForSelector("[data-testid=accuracy-table]", { timeout: 30_000 });
+    const all = await page.locator("[data-testid=accuracy-table] tbody tr").count();
+    expect(all).toBeGreaterThan(10);
+    const before = await svg(page, "accuracy-errors");
+    await page.selectOption("[data-testid=accuracy-kind]", "inference");
+    await expect.poll(() => page.locator("[data-testid=accuracy-table] tbody tr").count()).toBeLessThan(all);
+    expect(await svg(page, "accuracy-errors")).not.toBe(before);
+    expect(page.url()).toContain("kind=inference");
+    const summary = await page.locator("[data-testid=accuracy-summary]").innerText();
+    expect(summary).toMatch(/\d+(\.\d)? %/);
+    await env.shot(page, "accuracy-en");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("a shared link with kind=training opens narrowed, in Chinese when chosen", async () => {
+    const { page } = await env.page({ locale: "zh-CN" });
+    await page.goto(url("/accuracy?kind=training"));
+    await page.waitForSelector("[data-testid=accuracy-table]", { timeout: 30_000 });
+    expect(await page.inputValue("[data-testid=accuracy-kind]")).toBe("training");
+    const ids = await page.locator("[data-testid=accuracy-table] tbody tr td:first-child").allInnerTexts();
+    expect(ids.every((id) => id.startsWith("train"))).toBe(true);
+    expect(await page.locator("h2").innerText()).toBe("准确度");
+    await env.shot(page, "accuracy-zh");
+  }, 60_000);
+});
