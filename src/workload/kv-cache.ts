@@ -22,7 +22,7 @@ export interface KvCacheFootprint {
 
 /** Elements one layer caches per token: GQA/MQA/MHA 2 × kv heads × head dim (K and V); MLA the latent
  * kv_lora_rank + qk_rope_head_dim (plus a V3.2 indexer key); linear attention 0. */
-export function kvElementsPerToken(a: AttentionSpec): number {
+export function kvCacheElementsPerToken(a: AttentionSpec): number {
   if (a.kind === "linear") return 0;
   if (a.kind === "mla" && a.mla) return a.mla.kvLoraRank + a.mla.qkRopeHeadDim + (a.indexerKeyDim ?? 0);
   return a.numKvHeads * (a.headDim + a.vHeadDim);
@@ -45,11 +45,11 @@ export function kvCacheBytesPerToken(arch: Architecture, precision: Precision): 
       linearState += a.linear?.stateElements ?? 0;
       counts.linear++;
     } else if (a.slidingWindow !== null) {
-      sliding += kvElementsPerToken(a);
+      sliding += kvCacheElementsPerToken(a);
       windows.add(a.slidingWindow);
       counts.sliding++;
     } else {
-      full += kvElementsPerToken(a);
+      full += kvCacheElementsPerToken(a);
       counts.full++;
     }
   }
@@ -77,7 +77,7 @@ export function kvCacheBytesPerSequence(arch: Architecture, precision: Precision
     if (a.kind === "linear") elements += a.linear?.stateElements ?? 0;
     else
       elements +=
-        kvElementsPerToken(a) * (a.slidingWindow !== null ? Math.min(tokens, a.slidingWindow) : tokens);
+        kvCacheElementsPerToken(a) * (a.slidingWindow !== null ? Math.min(tokens, a.slidingWindow) : tokens);
   }
   return elements * b;
 }
