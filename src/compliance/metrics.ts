@@ -3,11 +3,14 @@ import type { Accelerator, PeakPrecision } from "../catalog/index.js";
 import { boundsOf, typicalOf } from "../catalog/index.js";
 import type { Warning } from "../issues.js";
 
-/** Bit length of each precision's multiply inputs, as the TPP definition counts it. */
+/** Bit length of each precision's multiply inputs, as the TPP definition counts it ("bit length of the operation").
+ * TF32 multiplies 19-bit inputs (1 sign, 8 exponent, 10 mantissa bits) held in 32-bit registers; counting it at 32
+ * would double the TPP of parts that run TF32 at their BF16 rate (Trainium2), so it counts at 19. On NVIDIA parts,
+ * where TF32 runs at half the BF16 rate, it never decides TPP either way. */
 export const BIT_LENGTH: Record<PeakPrecision, number> = {
   fp64: 64,
   fp32: 32,
-  tf32: 32,
+  tf32: 19,
   bf16: 16,
   fp16: 16,
   fp16Acc16: 16,
@@ -63,7 +66,10 @@ export function chipMetrics(chip: Accelerator): ChipMetrics {
     if (t === null || b === null) continue;
     const bits = BIT_LENGTH[p];
     const v = t * bits;
-    if (!best || v > best.v)
+    // Highest TPP wins; on a tie (H20: 148 × 16 = 296 × 8 = 592 × 4) the 8-bit rate, as BIS's example and most
+    // datasheet comparisons quote it, then the closest width to 8 bits.
+    const tie = best !== null && Math.abs(v - best.v) <= 1e-6 * best.v;
+    if (!best || (v > best.v && !tie) || (tie && Math.abs(bits - 8) < Math.abs(BIT_LENGTH[best.p] - 8)))
       best = {
         p,
         v,
