@@ -9,6 +9,10 @@ export const CalibrationParameterName = z.enum([
   "gemmEfficiency",
   /** Achieved fraction of the dense 8-bit / 4-bit peak on large GEMMs. */
   "gemmEfficiencyLowPrecision",
+  /** Dense 16-bit peak (TFLOPS) and memory bandwidth (GB/s) of the chip the compute efficiencies were measured on;
+   * chips of the family with another FLOP-per-byte ratio scale them (see engine/op-time.ts). 0 = no scaling. */
+  "referencePeakTflops",
+  "referenceBandwidthGBps",
   /** GEMM rows are padded to a multiple of this tile height (wave/tile quantisation for small M). */
   "gemmTileM",
   /** Achieved fraction of datasheet memory bandwidth when streaming weights and activations. */

@@ -34,6 +34,8 @@ const FALLBACK: CalibrationValues = {
   gemmEfficiency: 0.78,
   gemmEfficiencyLowPrecision: 0.7,
   gemmTileM: 64,
+  referencePeakTflops: 0,
+  referenceBandwidthGBps: 0,
   memoryEfficiency: 0.82,
   attentionComputeEfficiency: 0.5,
   attentionMemoryEfficiency: 0.75,

@@ -90,8 +90,9 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
   const w = { inputTokens: r.inputTokens, outputTokens: r.outputTokens };
   const accept = cfg.speculative?.acceptLength ?? 1;
   const pct = PERCENTILE_OVER_MEAN[r.slo.percentile] ?? 1;
-  const tpotBound = r.slo.tpot ? r.slo.tpot * pct : null;
-  const ttftBound = r.slo.ttft ? r.slo.ttft * pct : null;
+  // A percentile bound on the mean: p99 ≤ SLO ⇔ mean ≤ SLO / (p99 / mean).
+  const tpotBound = r.slo.tpot ? r.slo.tpot / pct : null;
+  const ttftBound = r.slo.ttft ? r.slo.ttft / pct : null;
   // The framework's running-batch cap applies to each attention data-parallel rank.
   const cap = (r.maxBatch ?? DEFAULT_MAX_BATCH) * cfg.parallel.dp;
   const memory = memorySummary(cfg, r.inputTokens + r.outputTokens);

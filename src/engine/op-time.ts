@@ -77,6 +77,17 @@ export function peakFor(
   return { flops: 0, used: null };
 }
 
+/**
+ * A compute efficiency measured on a reference chip, carried to a chip of the same family with another ratio of
+ * peak FLOP/s to memory bandwidth (its ridge point): each tile costs its math plus operand traffic and latency that
+ * do not shrink with the math, so η = 1 / (1 + (1/η_ref − 1) · ridge / ridge_ref). A part with slow tensor units
+ * and the same memory hides more of it (H20: GEMM 96 % of peak where H100 reaches 80 %; H200 a little above H100).
+ */
+export function scaledEfficiency(etaRef: number, ridge: number, referenceRidge: number): number {
+  if (!(referenceRidge > 0) || !(ridge > 0) || etaRef <= 0) return etaRef;
+  return 1 / (1 + (1 / etaRef - 1) * (ridge / referenceRidge));
+}
+
 function lowPrecision(key: PeakPrecision | null): boolean {
   return key === "fp8" || key === "int8" || key === "fp4" || key === "int4";
 }
@@ -117,6 +128,12 @@ export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings:
         flops = (op.flops * Math.max(op.gemm.m, tile)) / op.gemm.m;
       }
     }
+    const ridge = peakFor(cluster.chip, "bf16").flops / (cluster.chip.memoryBandwidth.value ?? 0);
+    const refRidge =
+      cal.referenceBandwidthGBps > 0
+        ? (cal.referencePeakTflops * 1e12) / (cal.referenceBandwidthGBps * 1e9)
+        : 0;
+    eta = scaledEfficiency(eta, ridge, refRidge);
     tc = peak.flops > 0 ? flops / (peak.flops * eta) : Number.POSITIVE_INFINITY;
   }
   const work = Math.max(tc, tm);

@@ -17,7 +17,7 @@ export interface ServingPoint {
   tpot: number;
   /** Seconds per output token of the decode step alone. */
   decodeTpot: number;
-  /** Seconds to first token (one prefill batch of the requests that arrive together, no queueing). */
+  /** Seconds to first token: the running decode step plus the prefill of the requests arriving with it. */
   ttft: number;
   /** Output tokens per second per chip. */
   outputPerChip: number;
@@ -64,7 +64,12 @@ export function servingPoint(cfg: ServingConfig, w: Workload, batch: number): Re
   const decodeTpot = dec.value.time / accept;
   const stepsPerRequest = w.outputTokens / accept;
   // Per target step, batch / stepsPerRequest requests finish and are replaced: their prefill joins the step.
-  const stepWall = dec.value.time + (batch / Math.max(stepsPerRequest, 1e-9)) * pre.value.perRequest;
+  const arrivalsPerStep = batch / Math.max(stepsPerRequest, 1e-9);
+  const stepWall = dec.value.time + arrivalsPerStep * pre.value.perRequest;
+  // TTFT: wait for the running step, then prefill together with the requests arriving alongside.
+  const own = prefillStep(cfg, Math.max(1, arrivalsPerStep), w.inputTokens);
+  if (!own.ok) return own;
+  const ttft = dec.value.time + own.value.time;
   const tpot = stepWall / accept;
   const tokensPerSecond = (batch * accept) / stepWall;
   const count = cfg.cluster.count;
@@ -73,7 +78,7 @@ export function servingPoint(cfg: ServingConfig, w: Workload, batch: number): Re
       batch,
       tpot,
       decodeTpot,
-      ttft: pre.value.ttft,
+      ttft,
       outputPerChip: tokensPerSecond / count,
       inputPerChip: (tokensPerSecond * w.inputTokens) / Math.max(w.outputTokens, 1e-9) / count,
     },

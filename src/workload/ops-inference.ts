@@ -203,8 +203,8 @@ function mlpOps(
   ops.push(gemm("moe.router", L, T, moe.numExperts, H, 1, 2, 2, "bf16"));
   if (moe.sharedIntermediate > 0) up("moe.shared", moe.sharedIntermediate, tp, T);
   const localExperts = moe.numExperts / ep;
-  const assignments =
-    ((tokensInStage * moe.topK) / ep) * routingImbalance(s.moeRouting, (tokensInStage * moe.topK) / ep, ep);
+  const skew = routingImbalance(s.moeRouting, (tokensInStage * moe.topK) / ep, ep);
+  const assignments = ((tokensInStage * moe.topK) / ep) * skew;
   const touched = Math.max(
     1,
     (localExperts * expectedExpertsTouched(moe.numExperts, moe.topK, tokensInStage)) / moe.numExperts,
@@ -214,8 +214,9 @@ function mlpOps(
   ops.push(gemm("moe.experts.up", L, m, nUp, H, touched, w, act, math));
   ops.push(gemm("moe.experts.down", L, m, H, moe.expertIntermediate / moeTp, touched, w, act, math));
   if (ep > 1) {
-    const dispatch = T * moe.topK * H * Math.min(act, 2) * ((ep - 1) / ep);
-    const combine = T * moe.topK * H * 2 * ((ep - 1) / ep);
+    // The busiest rank receives (dispatch) and returns (combine) `skew` times the mean traffic.
+    const dispatch = T * moe.topK * H * Math.min(act, 2) * ((ep - 1) / ep) * skew;
+    const combine = T * moe.topK * H * 2 * ((ep - 1) / ep) * skew;
     ops.push({
       ...collective("moe.dispatch", L, "all-to-all", dispatch, "ep", ep),
       collective: {
