@@ -1,6 +1,6 @@
 // HTTP API schemas for export controls: classify, what-if, timeline, rules. No Node imports (shared with the web).
 import { z } from "zod";
-import { IsoDate, Rule, TimelineEvent } from "../src/index.js";
+import { IsoDate, TimelineEvent, type Rule } from "../src/index.js";
 import type {
   Classification as LibClassification,
   TimelineEntry as LibTimelineEntry,
@@ -180,8 +180,30 @@ export const TimelineResponse = z
   .meta({ id: "TimelineResponse" });
 
 export const RulesQuery = z.object({ date: Day.optional() });
+/** A rule version as data (catalog/rules/<id>.yaml). Its recursive criteria are left open here: the OpenAPI
+ * generator cannot follow the recursion. */
+export const RuleData = z
+  .looseObject({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(["regulation", "letter", "policy", "announcement"]),
+    instrument: z.string(),
+    published: z.string(),
+    effective: z.string(),
+    controls: z.array(
+      z.looseObject({ paragraph: z.string(), eccn: z.string().nullable(), when: z.unknown() }),
+    ),
+  })
+  .meta({ id: "Rule", description: "one rule version, as in catalog/rules/<id>.yaml" });
+export type _RuleMatch = Assert<Rule extends z.infer<typeof RuleData> ? true : false>;
+
 export const RuleWithStanding = z
-  .object({ rule: Rule, bindsFrom: z.string(), standing: z.string(), supersededBy: z.string().optional() })
+  .object({
+    rule: RuleData,
+    bindsFrom: z.string(),
+    standing: z.string(),
+    supersededBy: z.string().optional(),
+  })
   .meta({ id: "RuleWithStanding" });
 export const RulesResponse = z
   .object({ meta: Meta, date: z.string(), rules: z.array(RuleWithStanding) })

@@ -44,10 +44,8 @@ export const ValidationReport = z
   .meta({ id: "ValidationReport" });
 export type _ReportMatch = Assert<LibReport extends z.infer<typeof ValidationReport> ? true : false>;
 
-export const ValidationResponse = z
-  .object({ meta: Meta, report: ValidationReport })
-  .meta({
-    id: "ValidationResponse",
-    description:
-      "errors are fractions: (predicted − measured) / measured; medians count a missing prediction as infinite (serialised as null)",
-  });
+export const ValidationResponse = z.object({ meta: Meta, report: ValidationReport }).meta({
+  id: "ValidationResponse",
+  description:
+    "errors are fractions: (predicted − measured) / measured; medians count a missing prediction as infinite (serialised as null)",
+});

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { catalog } from "../src/index.js";
 import { API_BASE, LIMITS } from "./api-schemas.js";
 import { docsPage } from "./docs.js";
+import type { Api, Limits } from "./types.js";
 import { fieldErrorsOf, problem, summarise } from "./problem.js";
 import { registerCatalogRoutes } from "./routes-catalog.js";
 import { registerComplianceRoutes } from "./routes-compliance.js";
@@ -20,10 +21,7 @@ export interface AppOptions {
   maxSweepConfigs?: number;
 }
 
-export type Limits = { maxBodyBytes: number; timeBudgetMs: number; maxSweepConfigs: number };
-
-/** An API app with its limits; routes read them from here. */
-export type Api = OpenAPIHono & { limits: Limits };
+export type { Api, Limits };
 
 /** Builds the API app (no static files; see server/static.ts). Example: `await createApp().request("/api/v1/chips")`. */
 export function createApp(options: AppOptions = {}): Api {

@@ -5,7 +5,7 @@ import { metaOf } from "../src/index.js";
 import publicCases from "../validation/public-cases.json" with { type: "json" };
 import { API_BASE, Problem } from "./api-schemas.js";
 import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
-import type { Api } from "./app.js";
+import type { Api } from "./types.js";
 import { reject } from "./problem.js";
 import { runJob, type JobResult } from "./run-job.js";
 

@@ -94,6 +94,7 @@ describe("systems and models", () => {
 describe("documents and unknown routes", () => {
   it("/openapi.json is OpenAPI 3.1 and lists every /api/v1 route", async () => {
     const r = await call<{ openapi: string; paths: Record<string, unknown> }>("/openapi.json");
+    expect(r.status).toBe(200);
     expect(r.body.openapi).toBe("3.1.0");
     for (const p of [
       "/api/v1/chips",
