@@ -86,9 +86,29 @@ export function register(program: Command): void {
         );
         return;
       }
-      printList(chips, opts.csv ? csvColumns : columns, opts, (c) => {
-        const m = chipMetrics(c);
-        return { ...c, tpp: m.tpp.value, performanceDensity: m.performanceDensity.value };
-      });
+      const unstated = chips.filter((c) => chipMetrics(c).warnings.length > 0).map((c) => c.id);
+      const summary = unstated.length
+        ? [
+            {
+              code: "peak_basis_unstated",
+              message: `TPP of ${unstated.length} chip(s) rests on a peak whose basis (dense or sparse) the vendor does not state; used as dense: ${unstated.join(", ")}`,
+            },
+          ]
+        : [];
+      printList(
+        chips,
+        opts.csv ? csvColumns : columns,
+        opts,
+        (c) => {
+          const m = chipMetrics(c);
+          return {
+            ...c,
+            tpp: m.tpp.value,
+            performanceDensity: m.performanceDensity.value,
+            warnings: m.warnings,
+          };
+        },
+        opts.json ? [] : summary,
+      );
     });
 }
