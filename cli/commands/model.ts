@@ -113,7 +113,7 @@ function lines(rep: ModelReport, model: CatalogModel | null, source: string): st
         `${bytes(kv.slidingBytesPerToken)} of it in windowed layers (capped at ${kv.slidingWindows.join(", ")} tokens)`,
       );
     if (kv.linearStateBytesPerSequence)
-      parts.push(`+ ${bytes(kv.linearStateBytesPerSequence)} fixed state per sequence`);
+      parts.push(`+ ${bytes(kv.linearStateBytesPerSequence)} fixed fp32 state per sequence`);
     row(prec, parts.join("; "));
   }
   if (model) out.push(pc.dim(`  config: ${model.meta.configSource.url}`));

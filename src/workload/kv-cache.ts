@@ -2,6 +2,9 @@
 import { BYTES_PER_ELEMENT, type Precision } from "../units/index.js";
 import type { Architecture, AttentionSpec } from "./architecture.js";
 
+/** Bytes per element of a linear-attention recurrent state (fp32, as the engine's ops assume). */
+export const LINEAR_STATE_BYTES = 4;
+
 /** KV-cache footprint of one model at one precision. */
 export interface KvCacheFootprint {
   precision: Precision;
@@ -14,7 +17,8 @@ export interface KvCacheFootprint {
   slidingBytesPerToken: number;
   /** Distinct sliding windows (tokens) in the model, ascending. */
   slidingWindows: number[];
-  /** Fixed bytes per sequence of linear-attention layers' recurrent state (stored at the same precision). */
+  /** Fixed bytes per sequence of linear-attention layers' recurrent state, kept in fp32 whatever the KV precision
+   * (LINEAR_STATE_BYTES; the recurrence accumulates in full precision). */
   linearStateBytesPerSequence: number;
   /** Elements cached per token per layer kind, for explanation. */
   layers: { full: number; sliding: number; linear: number };
@@ -59,7 +63,7 @@ export function kvCacheBytesPerToken(arch: Architecture, precision: Precision): 
     fullAttentionBytesPerToken: full * b,
     slidingBytesPerToken: sliding * b,
     slidingWindows: [...windows].sort((x, y) => x - y),
-    linearStateBytesPerSequence: linearState * b,
+    linearStateBytesPerSequence: linearState * LINEAR_STATE_BYTES,
     layers: counts,
   };
 }
@@ -70,14 +74,14 @@ export function kvCacheBytesPerToken(arch: Architecture, precision: Precision): 
  * @example kvCacheBytesPerSequence(mistral7b, "bf16", 8192) // capped at the 4096-token window
  */
 export function kvCacheBytesPerSequence(arch: Architecture, precision: Precision, tokens: number): number {
-  const b = BYTES_PER_ELEMENT[precision];
   let elements = 0;
+  let state = 0;
   for (const l of arch.layers) {
     const a = l.attention;
-    if (a.kind === "linear") elements += a.linear?.stateElements ?? 0;
+    if (a.kind === "linear") state += a.linear?.stateElements ?? 0;
     else
       elements +=
         kvCacheElementsPerToken(a) * (a.slidingWindow !== null ? Math.min(tokens, a.slidingWindow) : tokens);
   }
-  return elements * b;
+  return elements * BYTES_PER_ELEMENT[precision] + state * LINEAR_STATE_BYTES;
 }
