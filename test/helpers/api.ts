@@ -36,9 +36,7 @@ export async function call<T = Record<string, unknown>>(
 }
 
 /** Asserts the RFC 9457 shape and returns the problem. */
-export function isProblem(
-  r: ApiReply,
-): r is ApiReply<{
+export function isProblem(r: ApiReply): r is ApiReply<{
   type: string;
   title: string;
   status: number;
