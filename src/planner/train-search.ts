@@ -1,6 +1,7 @@
 // Parallelism search for training: every valid (TP, PP, VPP, DP, CP, EP, micro-batch, recompute, ZeRO) for a model
 // on a cluster, fastest first, with why the others lose (memory, divisibility, bubble, communication).
-import type { Calibration } from "../engine/calibration.js";
+import { catalogCalibration, type Calibration } from "../engine/calibration.js";
+import { trainingCalibration } from "../engine/training/efficiency.js";
 import type { TrainingFactors } from "../engine/training/calibration.js";
 import { estimateTraining } from "../engine/training/step.js";
 import type { TrainingCluster } from "../engine/training/timing.js";
@@ -123,6 +124,8 @@ export function searchTraining(
   const ranked: TrainingEstimate[] = [];
   const rejected = new Map<string, Rejection>();
   let evaluated = 0;
+  const cache = new Map<string, unknown>();
+  const calibration = opts.calibration ?? trainingCalibration(cluster.chip, catalogCalibration());
   const reject = (reason: string, c: TrainingConfig) => {
     const r = rejected.get(reason);
     if (r) r.count++;
@@ -181,7 +184,7 @@ export function searchTraining(
                     lora: space.lora ?? false,
                   };
                   evaluated++;
-                  const r = estimateTraining(arch, cluster, c, opts);
+                  const r = estimateTraining(arch, cluster, c, { ...opts, calibration, cache });
                   if (!r.ok) {
                     reject(
                       r.issues[0]?.code === "exceeds_memory"

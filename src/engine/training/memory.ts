@@ -2,6 +2,7 @@
 // (Korthikanti et al. 2022) with SP and recompute, in-flight micro-batches of 1F1B / interleaved schedules.
 import type { Architecture, LayerSpec } from "../../workload/architecture.js";
 import { attentionMatmulParams } from "../../workload/flops-training.js";
+import { kindCounts, layerKinds } from "./layer-kinds.js";
 import type { TrainingConfig } from "./types.js";
 
 /** Named memory assumptions (bytes per parameter of mixed-precision Adam, runtime reserve). */
@@ -57,16 +58,17 @@ export function layerParamsOnChip(layer: LayerSpec, h: number, tp: number, ep: n
 export function stageParams(arch: Architecture, stages: number[][], tp: number, ep: number): StageParams[] {
   const h = arch.hiddenSize;
   const emb = (arch.vocabSize * h) / tp + (arch.positionEmbedding === "learned" ? arch.maxPositions * h : 0);
-  return stages.map((layers, i) => {
+  const perKind = layerKinds(arch).specs.map((l) => layerParamsOnChip(l, h, tp, ep));
+  const counts = kindCounts(arch, stages);
+  return stages.map((_, i) => {
     let dense = 0;
     let expert = 0;
-    for (const li of layers) {
-      const layer = arch.layers[li];
-      if (!layer) continue;
-      const p = layerParamsOnChip(layer, h, tp, ep);
-      dense += p.dense;
-      expert += p.expert;
-    }
+    (counts[i] ?? []).forEach((n, k) => {
+      const p = perKind[k];
+      if (!p || n === 0) return;
+      dense += n * p.dense;
+      expert += n * p.expert;
+    });
     if (i === 0) dense += emb;
     if (i === stages.length - 1) {
       if (!(arch.tiedEmbeddings && stages.length === 1)) dense += (arch.vocabSize * h) / tp;
@@ -141,6 +143,8 @@ export function trainingMemory(
   const wBytes =
     A.weightBytes + (config.precision === "fp8" || config.precision === "mxfp8" ? A.fp8WeightCopyBytes : 0);
   const h = arch.hiddenSize;
+  const counts = kindCounts(arch, stages);
+  const actPerKind = layerKinds(arch).specs.map((l) => layerActivationBytes(l, h, config, fusedAttention));
   let worst: MemoryBreakdown | null = null;
   params.forEach((p, i) => {
     const denseOf = (bytes: number, zeroStage: number) =>
@@ -157,10 +161,9 @@ export function trainingMemory(
       optimizer = adapters * A.optimizerBytes;
     }
     let perMb = 0;
-    for (const li of stages[i] ?? []) {
-      const layer = arch.layers[li];
-      if (layer) perMb += layerActivationBytes(layer, h, config, fusedAttention);
-    }
+    (counts[i] ?? []).forEach((n, k) => {
+      if (n > 0) perMb += n * (actPerKind[k] ?? 0);
+    });
     const inflight = inFlightMicroBatches(i, config.pp, config.vpp, m);
     let activations = perMb * inflight;
     const tokens = (config.microBatch * config.seqLen) / config.cp;

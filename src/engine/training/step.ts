@@ -2,7 +2,7 @@
 // forward/backward/recompute time from the workload's ops, pipeline schedule, exposed TP/CP/EP/PP/DP
 // communication, optimizer step, memory, MFU/HFU.
 import { fail, issue, ok, type Issue, type Result, type Warning } from "../../issues.js";
-import type { Architecture, LayerSpec } from "../../workload/architecture.js";
+import type { Architecture } from "../../workload/architecture.js";
 import { modelFlopsPerToken, type FlopConvention } from "../../workload/flops-training.js";
 import {
   backwardOps,
@@ -18,6 +18,7 @@ import { trainingCalibration } from "./efficiency.js";
 import { peakFor } from "../op-time.js";
 import { trainingFactorsFor, type TrainingFactors } from "./calibration.js";
 import { errorBandFor } from "./error-band.js";
+import { layerKinds, kindCounts } from "./layer-kinds.js";
 import { stageParams, trainingMemory } from "./memory.js";
 import { evenStages, groupLinks, pipelineTime, stageLayerIndices } from "./pipeline.js";
 import { collectiveSeconds, computeSeconds, type GroupLink, type TrainingCluster } from "./timing.js";
@@ -40,6 +41,9 @@ export interface TrainingOptions {
   calibration?: Calibration;
   /** Training factors (default: the family's entry in TRAINING_FACTORS). */
   factors?: TrainingFactors;
+  /** Memo of per-layer costs shared by calls on the same model, cluster and calibration (a search passes one;
+   * entries depend only on tp, cp, ep, micro-batch, sequence, precision, recompute and LoRA). */
+  cache?: Map<string, unknown>;
 }
 
 /** Per-micro-batch cost of an op list on one chip: compute seconds, exposed comm seconds per group, per-op rows. */
@@ -181,27 +185,61 @@ export function estimateTraining(
     fusedAttention: f.fusedAttention,
   };
 
+  const memory = trainingMemory(
+    arch,
+    { ...c, pipelineLayers: counts },
+    stages,
+    cluster.chip.memoryCapacity.value ?? 0,
+    f.fusedAttention,
+  );
+  if (!memory.fits)
+    return fail(
+      issue(
+        "exceeds_memory",
+        ["memory"],
+        `needs ${(memory.total / 1e9).toFixed(1)} GB per chip on stage ${memory.stage} (weights ${(memory.weights / 1e9).toFixed(1)}, ` +
+          `gradients ${(memory.gradients / 1e9).toFixed(1)}, optimizer ${(memory.optimizer / 1e9).toFixed(1)}, activations ` +
+          `${(memory.activations / 1e9).toFixed(1)}) but ${cluster.chip.id} has ${(memory.capacity / 1e9).toFixed(0)} GB: ` +
+          `raise tp/pp, shard with ZeRO, recompute activations or lower the micro-batch`,
+      ),
+    );
+
   // Cost per distinct layer spec, then per stage.
-  const layerCost = new Map<string, Cost>();
-  const costOfLayer = (l: LayerSpec): Cost => {
-    const key = JSON.stringify(l);
-    let v = layerCost.get(key);
+  const kinds = layerKinds(arch);
+  const memoKey = `${c.tp}/${c.cp}/${c.ep}/${c.microBatch}/${c.seqLen}/${c.precision}/${c.recompute}/${c.sequenceParallel}/${c.lora}`;
+  let perKind = options.cache?.get(memoKey) as Cost[] | undefined;
+  if (!perKind) {
+    perKind = kinds.specs.map((l) => passCost(layerForwardOps(l, arch.hiddenSize, shard), ctx, c));
+    options.cache?.set(memoKey, perKind);
+  }
+  const memo = (name: string, make: () => Cost): Cost => {
+    const key = `${memoKey}/${name}`;
+    let v = options.cache?.get(key) as Cost | undefined;
     if (!v) {
-      v = passCost(layerForwardOps(l, arch.hiddenSize, shard), ctx, c);
-      layerCost.set(key, v);
+      v = make();
+      options.cache?.set(key, v);
     }
     return v;
   };
-  const stageCosts = stages.map((layers, i) => {
+  const embCost = memo("embedding", () =>
+    passCost(embeddingForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+  );
+  const headCost = memo("head", () =>
+    passCost(headForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+  );
+  const mtpCost =
+    arch.mtp.layers.length > 0 ? memo("mtp", () => passCost(mtpForwardOps(arch, shard), ctx, c)) : null;
+  const counts2 = kindCounts(arch, stages);
+  const stageCosts = stages.map((_, i) => {
     const s = emptyCost();
-    for (const li of layers) {
-      const l = arch.layers[li];
-      if (l) merge(s, costOfLayer(l));
-    }
-    if (i === 0) merge(s, passCost(embeddingForwardOps(arch, shard), ctx, { ...c, recompute: "none" }));
+    (counts2[i] ?? []).forEach((n, k) => {
+      const kc = perKind?.[k];
+      if (n > 0 && kc) merge(s, kc, n);
+    });
+    if (i === 0) merge(s, embCost);
     if (i === stages.length - 1) {
-      merge(s, passCost(headForwardOps(arch, shard), ctx, { ...c, recompute: "none" }));
-      if (arch.mtp.layers.length > 0) merge(s, passCost(mtpForwardOps(arch, shard), ctx, c));
+      merge(s, headCost);
+      if (mtpCost) merge(s, mtpCost);
     }
     return s;
   });
@@ -270,25 +308,6 @@ export function estimateTraining(
   let hwFlops = 0;
   for (const s of stageCosts) for (const r of s.rows.values()) hwFlops += r.flops * m * c.tp * c.dp * c.cp;
   const hfu = hwFlops / stepTime / cluster.count / peak;
-
-  const memory = trainingMemory(
-    arch,
-    { ...c, pipelineLayers: counts },
-    stages,
-    cluster.chip.memoryCapacity.value ?? 0,
-    f.fusedAttention,
-  );
-  if (!memory.fits)
-    return fail(
-      issue(
-        "exceeds_memory",
-        ["memory"],
-        `needs ${(memory.total / 1e9).toFixed(1)} GB per chip on stage ${memory.stage} (weights ${(memory.weights / 1e9).toFixed(1)}, ` +
-          `gradients ${(memory.gradients / 1e9).toFixed(1)}, optimizer ${(memory.optimizer / 1e9).toFixed(1)}, activations ` +
-          `${(memory.activations / 1e9).toFixed(1)}) but ${cluster.chip.id} has ${(memory.capacity / 1e9).toFixed(0)} GB: ` +
-          `raise tp/pp, shard with ZeRO, recompute activations or lower the micro-batch`,
-      ),
-    );
 
   const breakdown: StepBreakdown = {
     compute: m * ws.compute,
