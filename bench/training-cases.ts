@@ -1,7 +1,8 @@
 // Prints the public training cases: fitted trainingEfficiency per family, each case's prediction and error in
 // sample and leave-one-source-out, and the summary (dev aid; `npm test` holds the gate).
 import { readFileSync, writeFileSync } from "node:fs";
-import { catalogCalibration, type CalibrationSet } from "../src/engine/calibration.js";
+import { findChip } from "../src/catalog/index.js";
+import { catalogCalibration, profileFor, type CalibrationSet } from "../src/engine/calibration.js";
 import { parseCase, type TrainingCase, type ValidationCase } from "../src/planner/validate/case-schema.js";
 import { fitTrainingCalibration, fitTrainingEfficiency } from "../src/planner/validate/fit-training.js";
 import { predictTraining } from "../src/planner/validate/predict-training.js";
@@ -61,6 +62,32 @@ for (const c of cases) {
   console.log(
     `${c.id.padEnd(56)} ${c.metric.value.toFixed(0).padStart(7)} ${p.v.toFixed(0).padStart(7)} ${(e * 100).toFixed(1).padStart(6)}% ${Math.abs(e) <= c.tolerance ? " " : "✗"} loso ${(l * 100).toFixed(1).padStart(6)}%  ${p.w}`,
   );
+}
+if (process.argv.includes("--write") && loso.size > 0) {
+  // Error bands: the 10th and 90th percentiles of the signed leave-one-source-out errors of each profile's cases.
+  const byProfile = new Map<string, number[]>();
+  for (const c of cases) {
+    const chip = findChip(c.system.chip);
+    const prof = chip.ok ? profileFor(chip.value, base) : undefined;
+    const l = loso.get(c);
+    if (!prof || l === undefined || !Number.isFinite(l)) continue;
+    byProfile.set(prof.id, [...(byProfile.get(prof.id) ?? []), (l - c.metric.value) / c.metric.value]);
+  }
+  const q = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.max(0, Math.round((s.length - 1) * p)))] as number;
+  };
+  const entries = [...byProfile].map(
+    ([id, errs]) =>
+      `  ${JSON.stringify(id)}: { low: ${Math.min(0, q(errs, 0.1)).toFixed(3)}, high: ${Math.max(0, q(errs, 0.9)).toFixed(3)}, basis: ${JSON.stringify(`leave-one-source-out, ${errs.length} public training case${errs.length > 1 ? "s" : ""}: 10th–90th percentile of signed error`)} },`,
+  );
+  const path = "src/engine/training/error-band.ts";
+  const text = readFileSync(path, "utf8").replace(
+    /TRAINING_ERROR_BANDS: Record<string, ErrorBand> = \{[\s\S]*?\n\};\n/,
+    `TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {\n${entries.join("\n")}\n};\n`,
+  );
+  writeFileSync(path, text);
+  console.log(`wrote ${entries.length} error bands to ${path}`);
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 console.log(

@@ -20,7 +20,10 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   whatif: () => import("./commands/whatif.js"),
   start: () => import("./commands/start.js"),
   validate: () => import("./commands/validate.js"),
+  infer: () => import("./commands/infer.js"),
   serve: () => import("./commands/serve.js"),
+  train: () => import("./commands/train.js"),
+  plan: () => import("./commands/plan-train.js"),
   overview: () => import("./commands/overview.js"),
 };
 

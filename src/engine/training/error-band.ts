@@ -7,8 +7,35 @@ export interface ErrorBand {
   basis: string;
 }
 
-/** Leave-one-source-out |error| (p90) per family; families without validation get the widest band. */
-export const TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {};
+/** Per calibration profile (written by `npx tsx bench/training-cases.ts --write`); profiles without validation
+ * cases get the widest band, flagged unvalidated. */
+export const TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {
+  "ampere-cuda": {
+    low: -0.102,
+    high: 0.092,
+    basis: "leave-one-source-out, 8 public training cases: 10th–90th percentile of signed error",
+  },
+  "hopper-cuda": {
+    low: -0.08,
+    high: 0.189,
+    basis: "leave-one-source-out, 5 public training cases: 10th–90th percentile of signed error",
+  },
+  "blackwell-cuda": {
+    low: 0.0,
+    high: 0.538,
+    basis: "leave-one-source-out, 2 public training cases: 10th–90th percentile of signed error",
+  },
+  "ascend-910b-cann": {
+    low: -0.105,
+    high: 0.191,
+    basis: "leave-one-source-out, 14 public training cases: 10th–90th percentile of signed error",
+  },
+  default: {
+    low: -0.413,
+    high: 0.226,
+    basis: "leave-one-source-out, 2 public training cases: 10th–90th percentile of signed error",
+  },
+};
 
 const UNVALIDATED: ErrorBand = { low: -0.5, high: 0.5, basis: "unvalidated family: widest band" };
 

@@ -10,7 +10,7 @@ export interface FittedTrainingEfficiency {
 
 export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency> = {
   default: {
-    value: 0.839,
+    value: 0.8262,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",
@@ -82,7 +82,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ascend-cann": {
-    value: 0.8364,
+    value: 0.8212,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",
@@ -128,7 +128,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ascend-910b-cann": {
-    value: 0.8364,
+    value: 0.8212,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",

@@ -338,8 +338,8 @@ export function estimateTraining(
       bubbleFraction: pipe.bubble / stepTime,
       memory,
       ops,
-      errorBand: errorBandFor(f.family),
-      family: f.family,
+      errorBand: errorBandFor(cal.profile),
+      family: cal.profile,
     },
     warnings,
   );
