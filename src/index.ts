@@ -6,3 +6,5 @@ export * from "./compliance/metrics.js";
 export * from "./compliance/index.js";
 export * from "./workload/index.js";
 export * from "./cost/index.js";
+export * from "./engine/index.js";
+export * from "./planner/validate/index.js";

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { catalogCalibration } from "../src/engine/calibration.js";
+import { errorBandFor } from "../src/engine/error-band.js";
+import { familyValidation } from "../src/planner/validate/family-bands.js";
 import { parseCase, type ValidationCase } from "../src/planner/validate/case-schema.js";
 import { fitServingEfficiency, MIN_FIT_CASES, MIN_FIT_SOURCES } from "../src/planner/validate/fit.js";
 import { predictCase, validateCases, type Summary } from "../src/planner/validate/run.js";
@@ -129,5 +131,27 @@ describe("calibration fitting", () => {
     const fitted = new Set(fits.filter((x) => !x.inherited).map((x) => x.profile));
     for (const p of cal.profiles)
       if (p.parameters.servingEfficiency?.basis === "fitted") expect(fitted.has(p.id), p.id).toBe(true);
+  });
+});
+
+describe("family validation records (error bands)", () => {
+  it("catalog/calibration `validation` blocks equal a fresh leave-one-source-out run", () => {
+    const cal = catalogCalibration();
+    const fresh = familyValidation(raw, cal);
+    for (const p of cal.profiles) {
+      const f = fresh[p.id];
+      if (!f) {
+        expect(p.validation, p.id).toBeUndefined();
+        continue;
+      }
+      expect(p.validation?.cases, p.id).toBe(f.cases);
+      expect(Math.abs((p.validation?.medianAbsError ?? -1) - f.medianAbsError), p.id).toBeLessThan(0.002);
+    }
+  });
+
+  it("errorBandFor(cdna3) is unvalidated with the widest band; hopper is validated", () => {
+    const cal = catalogCalibration();
+    expect(errorBandFor({ family: "cdna3", stack: "rocm" }, cal).status).toBe("unvalidated");
+    expect(errorBandFor({ family: "hopper", stack: "cuda" }, cal).status).toBe("validated");
   });
 });

@@ -78,6 +78,16 @@ export const CalibrationProfile = z
     match: z.strictObject({ families: z.array(z.string()).default([]), stacks: z.array(z.string()).default([]) }),
     description: z.string(),
     parameters: z.partialRecord(CalibrationParameterName, CalibrationParameter),
+    /** Leave-one-source-out error of the public inference cases this profile's chips cover (its subtree), written
+     * by the validation run; the engine's error bands come from it. Absent = unvalidated. */
+    validation: z
+      .strictObject({
+        cases: z.number().int().nonnegative(),
+        sources: z.number().int().nonnegative(),
+        medianAbsError: z.number().nonnegative(),
+        p90AbsError: z.number().nonnegative(),
+      })
+      .optional(),
     sources: SourceMap.default({}),
     reviewed: IsoDate.optional(),
   })

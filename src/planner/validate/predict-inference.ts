@@ -1,9 +1,7 @@
 // Predicts an inference validation case's metric with the inference engine and serving model.
 import { findModel } from "../../catalog/index.js";
 import { formatIssue, type Result } from "../../issues.js";
-import { isPrecision, type Precision } from "../../units/index.js";
-import { resolveCalibration } from "../../engine/calibration.js";
-import { resolveCluster } from "../../engine/cluster.js";
+import { servingConfig } from "../../engine/serving-config.js";
 import { estimateInference, type InferenceEstimate, type InferenceRequest } from "../../engine/estimate.js";
 import type { ServingConfig } from "../../engine/inference.js";
 import { frameworkMaxBatch } from "../../engine/serving-defaults.js";
@@ -29,42 +27,6 @@ function archOf(model: InferenceCase["model"]): Result<Architecture> {
   return importConfig(model, { source: "model" });
 }
 
-/** Precisions with the documented defaults: weights the checkpoint's, activations the weights' 8-bit format
- * (W8A8) or bf16, KV cache FP8 for FP8/FP4 weight-and-activation checkpoints, else bf16. */
-function precisionsOf(c: InferenceCase, arch: Architecture): ServingConfig["precisions"] {
-  const i = c.inference;
-  const ck = isPrecision(arch.weightPrecision) ? arch.weightPrecision : "bf16";
-  const weights: Precision = i.weights ?? ck;
-  const eight = weights === "fp8" || weights === "int8" || weights === "mxfp8";
-  const activations: Precision = i.activations ?? (eight ? weights : "bf16");
-  // FP8 W8A8 checkpoints ship FP8 KV scales; the engine takes the FP8 cache they allow (the best it finds).
-  const lowFloat = ["fp8", "mxfp8", "fp4", "nvfp4", "mxfp4"];
-  const kvDefault: Precision = lowFloat.includes(weights) && lowFloat.includes(activations) ? "fp8" : "bf16";
-  return { weights, activations, kvCache: i.kvCache ?? kvDefault };
-}
-
-/** Parallel degrees, filling nulls: tp × dp × pp = count; a MoE model with ep > 1 defaults to attention DP. */
-function parallelOf(c: InferenceCase, moe: boolean): ServingConfig["parallel"] | string {
-  const i = c.inference;
-  const n = c.system.count;
-  const pp = i.pp ?? 1;
-  const ep = i.ep ?? 1;
-  let tp = i.tp ?? null;
-  let dp = i.dp ?? null;
-  if (tp === null && dp === null) {
-    if (moe && ep > 1) {
-      tp = 1;
-      dp = n / pp;
-    } else {
-      dp = 1;
-      tp = n / pp;
-    }
-  } else if (tp === null) tp = n / ((dp as number) * pp);
-  else if (dp === null) dp = n / (tp * pp);
-  if (!Number.isInteger(tp) || !Number.isInteger(dp)) return `tp × dp × pp cannot equal count (${n})`;
-  return { tp, ep, dp: dp as number, pp };
-}
-
 /** The serving configuration and scenario a case describes, or why it cannot be expressed. */
 export function caseScenario(
   c: InferenceCase,
@@ -78,29 +40,32 @@ export function caseScenario(
   if (!phase) return no("inference.phase is required");
   const arch = archOf(c.model);
   if (!arch.ok) return no(why(arch));
-  const cluster = resolveCluster({
-    chip: c.system.chip,
-    count: c.system.count,
-    scaleUpDomain: c.system.scaleUpDomain ?? null,
-    scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
-    server: c.system.server ?? null,
-  });
-  if (!cluster.ok) return no(why(cluster));
-  const moe = arch.value.layers.some((l) => l.mlp.kind === "moe");
-  const parallel = parallelOf(c, moe);
-  if (typeof parallel === "string") return no(parallel);
-  const calibration = resolveCalibration(cluster.value.accelerator, ctx.calibration);
-  const cfg: ServingConfig = {
-    arch: arch.value,
-    cluster: cluster.value,
-    calibration,
-    precisions: precisionsOf(c, arch.value),
-    parallel,
-    moeRouting: i.moeRouting ?? "natural",
-    speculative: i.speculative
-      ? { method: i.speculative.method, acceptLength: i.speculative.acceptLength }
-      : null,
-  };
+  const built = servingConfig(
+    arch.value,
+    {
+      chip: c.system.chip,
+      count: c.system.count,
+      scaleUpDomain: c.system.scaleUpDomain ?? null,
+      scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
+      server: c.system.server ?? null,
+    },
+    {
+      tp: i.tp,
+      ep: i.ep,
+      dp: i.dp,
+      pp: i.pp,
+      weights: i.weights,
+      activations: i.activations,
+      kvCache: i.kvCache,
+      moeRouting: i.moeRouting,
+      speculative: i.speculative
+        ? { method: i.speculative.method, acceptLength: i.speculative.acceptLength }
+        : null,
+    },
+    ctx.calibration,
+  );
+  if (!built.ok) return no(why(built));
+  const cfg = built.value;
   const input = i.inputTokens;
   if (!input) return no("inference.inputTokens is required");
   if (phase === "end-to-end" && !i.outputTokens)
@@ -120,7 +85,7 @@ export function caseScenario(
     },
     maxBatch: frameworkMaxBatch(i.software?.framework),
   };
-  return { ok: true, cfg, request, warnings: cluster.warnings.map((x) => x.message) };
+  return { ok: true, cfg, request, warnings: built.ok ? built.warnings.map((x) => x.message) : [] };
 }
 
 /** The metric of an inference case predicted from its inputs only (never its id, source, notes or value). */
