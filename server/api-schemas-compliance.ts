@@ -48,7 +48,10 @@ export const ComplianceMetrics = z
 /** POST /classify. Date defaults to today, destination to CN. */
 export const ClassifyRequest = z
   .object({
-    chips: z.array(ChipRef).min(1).max(LIMITS.maxChipsPerRequest),
+    chips: z
+      .array(ChipRef)
+      .min(1)
+      .meta({ description: `at most ${LIMITS.maxChipsPerRequest} (else 422)` }),
     date: Day.optional(),
     destination: Country.optional(),
     buyerHq: Country.optional(),
@@ -112,7 +115,11 @@ export const Thresholds = z
 export const WhatIfRequest = z
   .object({
     thresholds: Thresholds,
-    chips: z.array(z.string().min(1).max(120)).min(1).max(LIMITS.maxChipsPerRequest).optional(),
+    chips: z
+      .array(z.string().min(1).max(120))
+      .min(1)
+      .optional()
+      .meta({ description: `at most ${LIMITS.maxChipsPerRequest} (else 422); default every catalog chip` }),
     date: Day.optional(),
     destination: Country.optional(),
     buyerHq: Country.optional(),

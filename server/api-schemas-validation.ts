@@ -10,7 +10,10 @@ export const ValidationQuery = z.object({
 /** POST /validation: cases in the format of validation/FORMAT.md (each case is checked; a bad one becomes a row). */
 export const ValidationRequest = z
   .object({
-    cases: z.array(z.looseObject({})).min(1).max(LIMITS.maxCases),
+    cases: z
+      .array(z.looseObject({}))
+      .min(1)
+      .meta({ description: `at most ${LIMITS.maxCases} (else 422)` }),
     cv: z.enum(["source"]).optional(),
   })
   .meta({ id: "ValidationRequest" });

@@ -9,6 +9,7 @@ import type { Api, Limits } from "./types.js";
 import { fieldErrorsOf, problem, summarise } from "./problem.js";
 import { registerCatalogRoutes } from "./routes-catalog.js";
 import { registerComplianceRoutes } from "./routes-compliance.js";
+import { registerEngineRoutes } from "./routes-engine.js";
 import { registerValidationRoutes } from "./routes-validation.js";
 
 /** Options of one app instance; every limit is overridable (tests use small ones). */
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions = {}): Api {
   registerCatalogRoutes(app);
   registerComplianceRoutes(app);
   registerValidationRoutes(app);
+  registerEngineRoutes(app);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

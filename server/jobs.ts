@@ -1,10 +1,87 @@
 // Heavy computations the API runs off the main thread, by name: the worker looks a job up here and runs it.
+// Each is a composition of library calls on JSON input, returning JSON (a Result where the input may be infeasible).
+import { fail, ok, type Result, type Warning } from "../src/index.js";
+import { catalogCalibration } from "../src/engine/calibration.js";
+import { resolveCluster } from "../src/engine/cluster.js";
+import { estimateInference } from "../src/engine/estimate.js";
+import { searchTraining } from "../src/planner/train-search.js";
+import type { InferenceCase, TrainingCase } from "../src/planner/validate/case-schema.js";
+import { caseScenario } from "../src/planner/validate/predict-inference.js";
+import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predict-training.js";
 import { validateCases, type ValidateOptions } from "../src/planner/validate/run.js";
+import type { InferenceEstimateRequest, TrainingEstimateRequest } from "./api-schemas-engine.js";
+
+/** The case-format envelope the engine's case readers expect, around a request (no id, source or measured value
+ * is read by them). */
+function asCase<K extends "inference" | "training">(kind: K, body: object): unknown {
+  return {
+    id: "request",
+    kind,
+    source: { title: "API request", url: "request" },
+    metric: { name: "tokens_per_s_per_chip", value: 1 },
+    tolerance: 1,
+    ...body,
+  };
+}
+
+function inferenceEstimate(r: InferenceEstimateRequest) {
+  const c = asCase("inference", r) as InferenceCase;
+  const sc = caseScenario(c, { calibration: catalogCalibration() });
+  if (!sc.ok) return fail({ code: "infeasible", path: ["inference"], message: sc.reason });
+  const est = estimateInference(sc.cfg, sc.request);
+  if (!est.ok) return est;
+  const warnings: Warning[] = [
+    ...sc.warnings.map((m) => ({ code: "scenario", message: m })),
+    ...est.warnings,
+  ];
+  return ok(
+    {
+      estimate: est.value,
+      config: {
+        parallel: sc.cfg.parallel,
+        precisions: sc.cfg.precisions,
+        calibrationProfile: sc.cfg.calibration.profile,
+      },
+    },
+    warnings,
+  );
+}
+
+function trainingEstimate(r: TrainingEstimateRequest) {
+  const arch = caseArchitecture(r.model);
+  if (!arch.ok) return arch;
+  const space = caseSearchSpace(asCase("training", r) as TrainingCase);
+  if (!space.ok) return space;
+  const cluster = resolveCluster({
+    chip: r.system.chip,
+    count: r.system.count,
+    scaleUpDomain: r.system.scaleUpDomain ?? null,
+    scaleOutGbpsPerChip: r.system.scaleOutGbpsPerChip ?? null,
+    server: r.system.server ?? null,
+  });
+  if (!cluster.ok) return cluster;
+  const found = searchTraining(arch.value, cluster.value, space.value, { keep: r.keep ?? 5 });
+  if (!found.ok) return found;
+  const best = found.value.ranked[0];
+  if (!best)
+    return fail({
+      code: "infeasible",
+      path: ["training"],
+      message:
+        "no configuration fits: " + found.value.rejected.map((x) => `${x.reason} (${x.count})`).join("; "),
+    });
+  return ok({ best, ...found.value }, [...cluster.warnings, ...found.warnings]);
+}
 
 /** Job name → pure function of a JSON-able input. */
 export const JOBS = {
   validate: (input: { cases: unknown[]; cv?: "source" }) =>
     validateCases(input.cases, input.cv ? ({ cv: input.cv } satisfies ValidateOptions) : {}),
+  inferenceEstimate: (
+    input: InferenceEstimateRequest,
+  ): Result<ReturnType<typeof inferenceEstimate> extends Result<infer T> ? T : never> =>
+    inferenceEstimate(input),
+  trainingEstimate: (input: TrainingEstimateRequest) => trainingEstimate(input),
 } as const;
 
 export type JobName = keyof typeof JOBS;

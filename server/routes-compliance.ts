@@ -15,7 +15,8 @@ import {
   whatIf,
   type ExportQuery,
 } from "../src/index.js";
-import { API_BASE, Problem, type Problem as P } from "./api-schemas.js";
+import type { Context } from "hono";
+import { API_BASE, LIMITS, Problem, type Problem as P } from "./api-schemas.js";
 import {
   ClassifyRequest,
   ClassifyResponse,
@@ -36,6 +37,10 @@ const bad = {
   content: { "application/problem+json": { schema: Problem } },
   description: "invalid input, with field paths",
 };
+const tooMuch = {
+  content: { "application/problem+json": { schema: Problem } },
+  description: "too many chips for one request",
+};
 const body = <S>(schema: S) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 /** Today as YYYY-MM-DD (UTC): the default date of a query. */
@@ -51,6 +56,17 @@ function queryOf(b: {
     destination: (b.destination ?? "CN").toUpperCase(),
     ...(b.buyerHq ? { buyerHq: b.buyerHq.toUpperCase() } : {}),
   };
+}
+
+/** A 422 when a request names more chips than one request may classify, else null. */
+function tooMany(c: Context, n: number): Response | null {
+  if (n <= LIMITS.maxChipsPerRequest) return null;
+  return reject(
+    c,
+    "tooMuchWork",
+    `${n} chips is over the limit of ${LIMITS.maxChipsPerRequest} per request`,
+    [{ path: ["chips"], pointer: "/chips", message: `at most ${LIMITS.maxChipsPerRequest}` }],
+  );
 }
 
 /** Resolves ids and specs; collects every bad one with its path. */
@@ -82,10 +98,16 @@ export function registerComplianceRoutes(app: OpenAPIHono): void {
       tags: ["export controls"],
       summary: "Classify chips for an export on a date to a destination (information, not legal advice)",
       request: body(ClassifyRequest),
-      responses: { 200: json(ClassifyResponse, "one classification per chip, with reasons"), 400: bad },
+      responses: {
+        200: json(ClassifyResponse, "one classification per chip, with reasons"),
+        400: bad,
+        422: tooMuch,
+      },
     }),
     (c) => {
       const b = c.req.valid("json");
+      const many = tooMany(c, b.chips.length);
+      if (many) return many as never;
       const { chips, errors } = resolveChips(b.chips);
       if (errors.length) return reject(c, "invalidInput", summarise(errors), errors);
       const q = queryOf(b);
@@ -110,10 +132,12 @@ export function registerComplianceRoutes(app: OpenAPIHono): void {
       summary:
         "What if the thresholds were different: which chips change status, by how much, and the compliant frontier",
       request: body(WhatIfRequest),
-      responses: { 200: json(WhatIfResponse, "before/after status per chip"), 400: bad },
+      responses: { 200: json(WhatIfResponse, "before/after status per chip"), 400: bad, 422: tooMuch },
     }),
     (c) => {
       const b = c.req.valid("json");
+      const many = tooMany(c, b.chips?.length ?? 0);
+      if (many) return many as never;
       const { chips, errors } = b.chips ? resolveChips(b.chips) : { chips: catalog.accelerators, errors: [] };
       if (errors.length) return reject(c, "invalidInput", summarise(errors), errors);
       const q = queryOf(b);

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { metaOf } from "../src/index.js";
 import publicCases from "../validation/public-cases.json" with { type: "json" };
-import { API_BASE, Problem } from "./api-schemas.js";
+import { API_BASE, LIMITS, Problem } from "./api-schemas.js";
 import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
 import type { Api } from "./types.js";
 import { reject } from "./problem.js";
@@ -70,11 +70,19 @@ export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">)
         200: json(ValidationResponse, "the report"),
         400: prob("invalid input"),
         413: prob("body too large"),
+        422: prob("too many cases for one request"),
         503: prob("time budget exceeded or busy"),
       },
     }),
     async (c) => {
       const b = c.req.valid("json");
+      if (b.cases.length > LIMITS.maxCases)
+        return reject(
+          c,
+          "tooMuchWork",
+          `${b.cases.length} cases is over the limit of ${LIMITS.maxCases} per request`,
+          [{ path: ["cases"], pointer: "/cases", message: `at most ${LIMITS.maxCases}` }],
+        );
       const r = await runJob(
         "validate",
         { cases: b.cases, ...(b.cv ? { cv: b.cv } : {}) },

@@ -60,9 +60,9 @@ describe("POST /api/v1/classify", () => {
     expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["date"]);
   });
 
-  it("more chips than the limit is a 400 naming chips", async () => {
+  it("more chips than the limit is a 422 too-much-work problem naming chips", async () => {
     const r = await call("/api/v1/classify", { body: { chips: Array.from({ length: 201 }, () => "h20") } });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(422);
     expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["chips"]);
   });
 

@@ -53,6 +53,16 @@ describe("POST /api/v1/validation", () => {
     expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["cases"]);
   });
 
+  it("more cases than the limit is a 422 too-much-work problem", async () => {
+    const many = Array.from({ length: 501 }, () => cases[0]);
+    const r = await call("/api/v1/validation", {
+      body: { cases: many },
+      options: { maxBodyBytes: 10_000_000 },
+    });
+    expect(r.status).toBe(422);
+    expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["cases"]);
+  });
+
   it("a body over the size limit is a 413 problem", async () => {
     const r = await call("/api/v1/validation", { body: { cases }, options: { maxBodyBytes: 1000 } });
     expect(r.status).toBe(413);
