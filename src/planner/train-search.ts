@@ -121,6 +121,15 @@ export function searchTraining(
   );
   const recomputes = given<Recompute>(space.recompute, ["none", "selective", "full"]);
   const zeros = given<TrainingConfig["zero"]>(space.zero, [1, 0, 2, 3]);
+  const fixed = (space.tp ?? 1) * (space.pp ?? 1) * (space.cp ?? 1) * (space.dp ?? 1);
+  if (n % fixed !== 0)
+    return fail(
+      issue(
+        "invalid_value",
+        ["training"],
+        `the fixed degrees (tp ${space.tp ?? "?"}, pp ${space.pp ?? "?"}, dp ${space.dp ?? "?"}, cp ${space.cp ?? "?"}) multiply to ${fixed}, which does not divide ${n} chips: tp·pp·dp·cp must equal the chip count`,
+      ),
+    );
   const ranked: TrainingEstimate[] = [];
   const rejected = new Map<string, Rejection>();
   let evaluated = 0;
@@ -204,6 +213,14 @@ export function searchTraining(
   ranked.sort(faster);
   if (ranked.length > keep) ranked.length = keep;
   const best = ranked[0];
+  if (!best && evaluated === 0)
+    return fail(
+      issue(
+        "infeasible",
+        ["training"],
+        `no layout of ${n} × ${cluster.chip.id} satisfies the fixed degrees (tp must divide the ${heads} heads and fit the ${cluster.scaleUpDomain}-chip scale-up domain; dp·micro-batch must divide the global batch ${space.globalBatch})`,
+      ),
+    );
   if (!best)
     return fail(
       issue(
