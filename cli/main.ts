@@ -23,7 +23,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   infer: () => import("./commands/infer.js"),
   serve: () => import("./commands/serve.js"),
   train: () => import("./commands/train.js"),
-  plan: () => import("./commands/plan-train.js"),
+  plan: () => import("./commands/plan.js"),
   overview: () => import("./commands/overview.js"),
 };
 

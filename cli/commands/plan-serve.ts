@@ -1,0 +1,160 @@
+// `suanli plan serve --model M --rate R --input I --output O --tpot-ms X --ttft-ms Y [--chip a,b,… | --all]
+// [--to CN --date D] [--allow-quant fp8,int8] [--power-mw P]`: per chip the best serving layout, chips and nodes,
+// capex, power, energy and $/M tokens, and export status, ranked. `registerPlanServe` adds it to `plan`.
+import type { Command } from "commander";
+import { SingleBar } from "cli-progress";
+import {
+  catalog,
+  catalogCalibration,
+  findChip,
+  isPrecision,
+  type Accelerator,
+  type Precision,
+} from "../../src/index.js";
+import { planServe, type ChipServePlan } from "../../src/planner/serve-plan.js";
+import { CliError, EXIT, unwrap } from "../errors.js";
+import { footer, num, printCsv, printJson, renderTable, type Column } from "../output.js";
+import { loadArchitecture } from "./train.js";
+
+interface PlanServeOptions {
+  model: string;
+  rate: string;
+  input: string;
+  output: string;
+  tpotMs?: string;
+  ttftMs?: string;
+  percentile: string;
+  chip?: string;
+  all?: boolean;
+  to?: string;
+  date?: string;
+  includeRestricted?: boolean;
+  allowQuant?: string;
+  powerMw?: string;
+  basis: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+function positive(name: string, v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CliError(`--${name} ${v}: expected a positive number`, EXIT.badInput);
+  return n;
+}
+
+const COLUMNS: Column<ChipServePlan>[] = [
+  { key: "chip", header: "chip", value: (r) => r.chip },
+  { key: "feasible", header: "ok", value: (r) => (r.feasible ? "yes" : "no") },
+  {
+    key: "layout",
+    header: "layout",
+    value: (r) =>
+      r.layout
+        ? `${r.layout.count}× tp${r.layout.tp} ep${r.layout.ep} dp${r.layout.dp} ${r.layout.weights}/${r.layout.kvCache}${r.mode === "disaggregated" ? " disagg" : ""}`
+        : null,
+  },
+  { key: "capacity", header: "tok/s/chip", value: (r) => num(r.capacityPerChip, 0), align: "right" },
+  { key: "chips", header: "chips", value: (r) => num(r.chips, 0), align: "right" },
+  { key: "nodes", header: "nodes", value: (r) => num(r.nodes, 0), align: "right" },
+  { key: "tpotMs", header: "TPOT ms", value: (r) => num(r.tpotMs, 1), align: "right" },
+  { key: "capex", header: "capex", value: (r) => num(r.cost?.capex, 0), align: "right" },
+  { key: "mw", header: "facility MW", value: (r) => num(r.cost?.facilityMW, 3), align: "right" },
+  {
+    key: "jPerToken",
+    header: "J/token",
+    value: (r) => num(r.cost?.energy?.facilityJPerToken, 2),
+    align: "right",
+  },
+  { key: "perM", header: "$/M tok", value: (r) => num(r.cost?.perMillionTokens, 3), align: "right" },
+  { key: "export", header: "export", value: (r) => r.exportStatus?.policy ?? null },
+  {
+    key: "band",
+    header: "± err",
+    value: (r) =>
+      r.errorBand
+        ? `${(r.errorBand.typical * 100).toFixed(0)} %${r.errorBand.status === "unvalidated" ? "?" : ""}`
+        : null,
+  },
+  { key: "reason", header: "why not", value: (r) => r.reason ?? null },
+];
+
+function chipsOf(o: PlanServeOptions): Accelerator[] {
+  if (o.chip) return o.chip.split(",").map((id) => unwrap(findChip(id.trim())));
+  if (o.all) return catalog.accelerators.filter((a) => a.status !== "cancelled");
+  throw new CliError("name chips with --chip a,b,… or pass --all", EXIT.badInput);
+}
+
+export function registerPlanServe(plan: Command): void {
+  plan
+    .command("serve")
+    .description("chips, layout, cost, power and export status per chip to serve a request rate under an SLO")
+    .requiredOption("--model <id|config.json>", "catalog model id/alias or a config.json path")
+    .requiredOption("--rate <req/s>", "requests per second across the fleet")
+    .option("--input <tokens>", "prompt tokens per request", "2000")
+    .option("--output <tokens>", "output tokens per request", "500")
+    .option("--tpot-ms <ms>", "time-per-output-token bound")
+    .option("--ttft-ms <ms>", "time-to-first-token bound")
+    .option("--percentile <p>", "mean | p50 | p90 | p99 of the bounds", "mean")
+    .option("--chip <ids>", "comma-separated chip ids")
+    .option("--all", "every chip in the catalog")
+    .option("--to <country>", "export destination (ISO code); chips under presumption of denial are left out")
+    .option("--date <yyyy-mm-dd>", "as-of date for --to (default today)")
+    .option("--include-restricted", "keep chips under presumption of denial")
+    .option("--allow-quant <list>", "lower precisions allowed, e.g. fp8,int8")
+    .option("--power-mw <mw>", "facility power budget, MW")
+    .option("--basis <b>", "purchase | cloud", "purchase")
+    .option("--json", "one JSON document, with configsEvaluated and rejection reasons")
+    .option("--csv", "CSV")
+    .action((o: PlanServeOptions) => {
+      const arch = loadArchitecture(o.model).arch;
+      const allow: Precision[] = (o.allowQuant ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((p) => {
+          if (!isPrecision(p)) throw new CliError(`--allow-quant ${p}: not a precision`, EXIT.badInput);
+          return p;
+        });
+      if (o.basis !== "purchase" && o.basis !== "cloud")
+        throw new CliError("--basis: purchase or cloud", EXIT.badInput);
+      const chips = chipsOf(o);
+      const bar = !o.json && !o.csv && process.stderr.isTTY ? new SingleBar({ clearOnComplete: true }) : null;
+      bar?.start(chips.length, 0);
+      const r = planServe({
+        arch,
+        chips,
+        rate: positive("rate", o.rate) as number,
+        inputTokens: positive("input", o.input) ?? 2000,
+        outputTokens: positive("output", o.output) ?? 500,
+        slo: {
+          tpot: o.tpotMs ? (positive("tpot-ms", o.tpotMs) as number) / 1e3 : null,
+          ttft: o.ttftMs ? (positive("ttft-ms", o.ttftMs) as number) / 1e3 : null,
+          percentile: o.percentile as "mean",
+        },
+        allowQuant: allow,
+        exportTo: o.to
+          ? { destination: o.to.toUpperCase(), date: o.date ?? new Date().toISOString().slice(0, 10) }
+          : null,
+        includeRestricted: o.includeRestricted ?? false,
+        powerMW: positive("power-mw", o.powerMw),
+        basis: o.basis,
+        calibration: catalogCalibration(),
+        onProgress: (done) => bar?.update(done),
+      });
+      bar?.stop();
+      const plan = unwrap(r);
+      if (o.json) printJson(plan);
+      else if (o.csv) printCsv(plan.plans, COLUMNS);
+      else
+        process.stdout.write(
+          renderTable(plan.plans, COLUMNS) +
+            "\n" +
+            footer(undefined, [
+              `${plan.configsEvaluated} configurations evaluated; ± err = typical validation error of the chip family (? = unvalidated)`,
+            ]) +
+            "\n",
+        );
+    });
+}

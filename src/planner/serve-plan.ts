@@ -1,0 +1,295 @@
+// Serving capacity plan: for each chip, the best layout (parallelism, precision, batch, disaggregated or not)
+// that meets the latency SLO, then chips and nodes for the demand, capex, power, energy, $/M tokens and export
+// status. Ranked by cost per million tokens (then chips).
+import { catalog, type Accelerator, type System } from "../catalog/index.js";
+import { classify } from "../compliance/index.js";
+import { fleetCost, type CostAssumptions, type FleetCost, type PriceBasis } from "../cost/index.js";
+import type { CalibrationSet } from "../engine/calibration.js";
+import { errorBandFor, type ErrorBand } from "../engine/error-band.js";
+import { decodeStep, prefillStep, type ServingConfig } from "../engine/inference.js";
+import { bestBatch, meanContext, type ServingPoint } from "../engine/serving.js";
+import { servingConfig } from "../engine/serving-config.js";
+import { DEFAULT_MAX_BATCH, PERCENTILE_OVER_MEAN } from "../engine/serving-defaults.js";
+import { fail, issue, ok, type Result } from "../issues.js";
+import { BYTES_PER_ELEMENT, isPrecision, type Precision } from "../units/index.js";
+import type { Architecture } from "../workload/architecture.js";
+
+export interface ServePlanInput {
+  arch: Architecture;
+  chips: readonly Accelerator[];
+  /** Demand: requests per second across the fleet. */
+  rate: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Latency bounds, seconds, at `percentile`. */
+  slo: { tpot: number | null; ttft: number | null; percentile: "mean" | "p50" | "p90" | "p99" };
+  /** Lower precisions the plan may use besides the checkpoint's. */
+  allowQuant?: readonly Precision[];
+  /** Export-control screen: destination and date. */
+  exportTo?: { destination: string; date: string } | null;
+  includeRestricted?: boolean;
+  /** Facility power budget, MW (plans above it are flagged infeasible). */
+  powerMW?: number | null;
+  basis?: PriceBasis;
+  assumptions?: Partial<CostAssumptions>;
+  calibration: CalibrationSet;
+  /** Called after each chip (for progress bars). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ServeLayout {
+  count: number;
+  tp: number;
+  ep: number;
+  dp: number;
+  weights: Precision;
+  activations: Precision;
+  kvCache: Precision;
+}
+
+export interface ChipServePlan {
+  chip: string;
+  name: string;
+  feasible: boolean;
+  reason?: string;
+  layout?: ServeLayout;
+  /** Colocated (continuous batching) or prefill/decode disaggregated pools. */
+  mode?: "colocated" | "disaggregated";
+  batch?: number;
+  /** Delivered output tokens/s per chip at the demand (chips are whole instances). */
+  outputTokensPerSecondPerChip?: number;
+  /** Output tokens/s per chip the layout sustains at the SLO (its capacity). */
+  capacityPerChip?: number;
+  tpotMs?: number;
+  ttftMs?: number;
+  chips?: number;
+  prefillChips?: number;
+  decodeChips?: number;
+  nodes?: number;
+  system?: string | null;
+  cost?: FleetCost | null;
+  exportStatus?: { status: string; policy: string | null; decidedBy: string | null } | null;
+  errorBand?: ErrorBand;
+  configsEvaluated: number;
+  rejected: Record<string, number>;
+}
+
+export interface ServePlan {
+  plans: ChipServePlan[];
+  configsEvaluated: number;
+}
+
+function layouts(
+  arch: Architecture,
+  chip: Accelerator,
+  domain: number,
+): { count: number; tp: number; ep: number; dp: number }[] {
+  const heads = arch.layers[0]?.attention.numHeads ?? 1;
+  const moe = arch.layers.find((l) => l.mlp.kind === "moe")?.mlp;
+  const out: { count: number; tp: number; ep: number; dp: number }[] = [];
+  for (const n of [1, 2, 4, 8, 16]) {
+    if (n <= Math.max(domain, 1) && heads % n === 0) out.push({ count: n, tp: n, ep: 1, dp: 1 });
+  }
+  if (moe && moe.kind === "moe")
+    for (const n of [8, 16, 32, 64, 128])
+      if (n <= 4 * Math.max(domain, 8)) out.push({ count: n, tp: 1, ep: n, dp: n });
+  void chip;
+  return out;
+}
+
+function precisionsFor(
+  arch: Architecture,
+  allow: readonly Precision[],
+): { weights: Precision; activations: Precision }[] {
+  const ck: Precision = isPrecision(arch.weightPrecision) ? arch.weightPrecision : "bf16";
+  const out: { weights: Precision; activations: Precision }[] = [
+    { weights: ck, activations: ck === "fp8" ? "fp8" : "bf16" },
+  ];
+  for (const p of allow) {
+    if (BYTES_PER_ELEMENT[p] >= BYTES_PER_ELEMENT[ck]) continue;
+    out.push({
+      weights: p,
+      activations: p === "fp8" || p === "int8" ? p : p === "nvfp4" || p === "mxfp4" ? p : "bf16",
+    });
+  }
+  return out;
+}
+
+function systemOf(chip: Accelerator): System | null {
+  return catalog.systems.find((s) => s.chip === chip.id) ?? null;
+}
+
+/** Per-chip prefill and decode capacity of a layout for the disaggregated alternative. */
+function disaggregated(
+  cfg: ServingConfig,
+  w: { inputTokens: number; outputTokens: number },
+  tpot: number | null,
+  ttft: number | null,
+  maxB: number,
+) {
+  const dp = cfg.parallel.dp;
+  let bestPre = 0;
+  for (const k of [1, 2, 4, 8, 16]) {
+    const s = prefillStep(cfg, k * dp, w.inputTokens);
+    if (!s.ok) break;
+    if (ttft && s.value.time > ttft) break;
+    bestPre = Math.max(bestPre, (k * dp * w.inputTokens) / s.value.time / cfg.cluster.count);
+  }
+  let bestDec = 0;
+  const accept = cfg.speculative?.acceptLength ?? 1;
+  for (let b = Math.max(1, dp); b <= maxB; b = Math.ceil(b * 1.5)) {
+    const s = decodeStep(cfg, b, meanContext(w));
+    if (!s.ok) break;
+    if (tpot && s.value.time / accept > tpot) break;
+    bestDec = (b * accept) / s.value.time / cfg.cluster.count;
+  }
+  return { prefillInputPerChip: bestPre, decodeOutputPerChip: bestDec };
+}
+
+/**
+ * Plans serving `rate` requests/s of a model on each chip: best layout, chips, nodes, cost, power and export status.
+ * @example planServe({arch, chips: [h20, h100], rate: 10, inputTokens: 2000, outputTokens: 500, slo: {...}, calibration})
+ */
+export function planServe(input: ServePlanInput): Result<ServePlan> {
+  if (!(input.rate > 0)) return fail(issue("invalid_value", ["rate"], "the request rate must be positive"));
+  const w = { inputTokens: input.inputTokens, outputTokens: input.outputTokens };
+  const pct = PERCENTILE_OVER_MEAN[input.slo.percentile] ?? 1;
+  const tpot = input.slo.tpot ? input.slo.tpot / pct : null;
+  const ttft = input.slo.ttft ? input.slo.ttft / pct : null;
+  const outputRate = input.rate * input.outputTokens;
+  const plans: ChipServePlan[] = [];
+  let total = 0;
+  input.chips.forEach((chip, ci) => {
+    const rejected: Record<string, number> = {};
+    const reject = (why: string) => (rejected[why] = (rejected[why] ?? 0) + 1);
+    let evaluated = 0;
+    let exportStatus: ChipServePlan["exportStatus"] = null;
+    if (input.exportTo) {
+      const c = classify(chip, input.exportTo);
+      exportStatus = {
+        status: c.status,
+        policy: c.policy ?? null,
+        decidedBy: c.decidedBy.join(", ") || null,
+      };
+      if (c.policy === "presumption-of-denial" && !input.includeRestricted) {
+        plans.push({
+          chip: chip.id,
+          name: chip.name,
+          feasible: false,
+          reason: `export to ${input.exportTo.destination}: presumption of denial`,
+          exportStatus,
+          configsEvaluated: 0,
+          rejected,
+        });
+        input.onProgress?.(ci + 1, input.chips.length);
+        return;
+      }
+    }
+    const system = systemOf(chip);
+    const domain = system?.scaleUp.domainChips ?? 8;
+    let best: { cfg: ServingConfig; point: ServingPoint; layout: ServeLayout } | null = null;
+    for (const l of layouts(input.arch, chip, domain))
+      for (const p of precisionsFor(input.arch, input.allowQuant ?? [])) {
+        evaluated += 1;
+        const built = servingConfig(
+          input.arch,
+          { chip, count: l.count, server: system?.id ?? null },
+          { tp: l.tp, ep: l.ep, dp: l.dp, pp: 1, weights: p.weights, activations: p.activations },
+          input.calibration,
+        );
+        if (!built.ok) {
+          reject(built.issues[0]?.code ?? "invalid");
+          continue;
+        }
+        const pt = bestBatch(built.value, w, { tpot, ttft }, DEFAULT_MAX_BATCH * l.dp);
+        if (!pt.ok) {
+          reject(pt.issues[0]?.code ?? "infeasible");
+          continue;
+        }
+        if (!best || pt.value.outputPerChip > best.point.outputPerChip)
+          best = {
+            cfg: built.value,
+            point: pt.value,
+            layout: { ...l, ...p, kvCache: built.value.precisions.kvCache },
+          };
+      }
+    total += evaluated;
+    if (!best) {
+      const why = Object.entries(rejected).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "no layout";
+      plans.push({
+        chip: chip.id,
+        name: chip.name,
+        feasible: false,
+        reason: why,
+        exportStatus,
+        configsEvaluated: evaluated,
+        rejected,
+      });
+      input.onProgress?.(ci + 1, input.chips.length);
+      return;
+    }
+    const inst = best.layout.count;
+    let chips = Math.ceil(outputRate / best.point.outputPerChip / inst) * inst;
+    let mode: "colocated" | "disaggregated" = "colocated";
+    let prefillChips: number | undefined;
+    let decodeChips: number | undefined;
+    const d = disaggregated(best.cfg, w, tpot, ttft, Math.max(1, best.point.batch * 2));
+    if (d.prefillInputPerChip > 0 && d.decodeOutputPerChip > 0) {
+      const pc = Math.ceil((input.rate * input.inputTokens) / d.prefillInputPerChip / inst) * inst;
+      const dc = Math.ceil(outputRate / d.decodeOutputPerChip / inst) * inst;
+      if (pc + dc < chips) {
+        mode = "disaggregated";
+        chips = pc + dc;
+        prefillChips = pc;
+        decodeChips = dc;
+      }
+    }
+    const perNode = system?.chipsPerNode ?? 8;
+    const cost = fleetCost({
+      pools: [{ role: "serve", chip, ...(system ? { system } : {}), count: chips }],
+      tokensPerSecond: outputRate,
+      basis: input.basis ?? "purchase",
+      assumptions: input.assumptions ?? {},
+    });
+    const c = cost.ok ? cost.value : null;
+    const overPower = input.powerMW && c?.facilityMW && c.facilityMW > input.powerMW;
+    plans.push({
+      chip: chip.id,
+      name: chip.name,
+      feasible: !overPower,
+      ...(overPower
+        ? { reason: `needs ${c?.facilityMW?.toFixed(2)} MW of facility power (budget ${input.powerMW} MW)` }
+        : {}),
+      layout: best.layout,
+      mode,
+      batch: best.point.batch,
+      outputTokensPerSecondPerChip: outputRate / chips,
+      capacityPerChip: best.point.outputPerChip,
+      tpotMs: best.point.tpot * 1e3,
+      ttftMs: best.point.ttft * 1e3,
+      chips,
+      ...(prefillChips !== undefined ? { prefillChips, decodeChips } : {}),
+      nodes: Math.ceil(chips / perNode),
+      system: system?.id ?? null,
+      cost: c,
+      exportStatus,
+      errorBand: errorBandFor(chip, input.calibration),
+      configsEvaluated: evaluated,
+      rejected,
+    });
+    input.onProgress?.(ci + 1, input.chips.length);
+  });
+  const key = (p: ChipServePlan) => [
+    p.feasible ? 0 : 1,
+    p.cost?.perMillionTokens ?? Number.POSITIVE_INFINITY,
+    p.chips ?? Number.POSITIVE_INFINITY,
+  ];
+  plans.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++)
+      if ((ka[i] as number) !== (kb[i] as number)) return (ka[i] as number) - (kb[i] as number);
+    return a.chip.localeCompare(b.chip);
+  });
+  return ok({ plans, configsEvaluated: total });
+}
