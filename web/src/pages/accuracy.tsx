@@ -1,38 +1,18 @@
 // Accuracy page: the engine's predictions of the bundled public validation cases against the measured figures —
 // summary per kind, signed error per case, and the table — computed here in the browser, so users see how far to trust us.
-import { useEffect, useMemo, useState } from "react";
-import { validateCases, type ValidationReport } from "../../../src/planner/validate/run.js";
-import publicCases from "../../../validation/public-cases.json" with { type: "json" };
+import { useMemo } from "react";
+import { useCompute } from "../compute/use-compute.js";
 import { Chart, type ChartOption } from "../components/chart.js";
 import { useLang } from "../i18n/index.js";
 import { fmt, pct, sig } from "../lib/format.js";
 import { useParam } from "../lib/url-state.js";
 
-const cache = new Map<string, ValidationReport>();
-
-/** The report, computed once per mode after the first paint (it takes about a second). */
-function useReport(cv: boolean): ValidationReport | null {
-  const key = cv ? "cv" : "in";
-  const [report, setReport] = useState<ValidationReport | null>(cache.get(key) ?? null);
-  useEffect(() => {
-    const hit = cache.get(key);
-    if (hit) return setReport(hit);
-    setReport(null);
-    const id = setTimeout(() => {
-      const r = validateCases(publicCases as unknown[], cv ? { cv: "source" } : {});
-      cache.set(key, r);
-      setReport(r);
-    }, 30);
-    return () => clearTimeout(id);
-  }, [key, cv]);
-  return report;
-}
-
 export function AccuracyPage() {
   const { t, lang } = useLang();
   const [kind, setKind] = useParam("kind", "all");
   const [cvRaw, setCv] = useParam("cv", "");
-  const report = useReport(cvRaw === "source");
+  const computed = useCompute("validate", { cv: cvRaw === "source" });
+  const report = computed.state === "done" ? computed.value : null;
   const rows = useMemo(
     () => (report?.cases ?? []).filter((c) => kind === "all" || c.kind === kind),
     [report, kind],
@@ -94,7 +74,8 @@ export function AccuracyPage() {
           </select>
         </label>
       </div>
-      {!report && <p data-testid="accuracy-computing">{t("accuracy.computing")}</p>}
+      {computed.state === "running" && <p data-testid="accuracy-computing">{t("accuracy.computing")}</p>}
+      {computed.state === "error" && <p className="problem">{computed.error}</p>}
       {report && (
         <>
           <div className="table-wrap">
