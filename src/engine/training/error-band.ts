@@ -12,7 +12,7 @@ export interface ErrorBand {
 export const TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {
   "ampere-cuda": {
     low: -0.102,
-    high: 0.092,
+    high: 0.068,
     basis: "leave-one-source-out, 8 public training cases: 10th–90th percentile of signed error",
   },
   "hopper-cuda": {

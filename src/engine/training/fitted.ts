@@ -64,7 +64,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ampere-cuda": {
-    value: 0.8299,
+    value: 0.8399,
     cases: [
       "train-a100-korthikanti-22b-8gpu",
       "train-a100-korthikanti-530b-280gpu",

@@ -21,7 +21,8 @@ export function caseArchitecture(model: string | Record<string, unknown>): Resul
   return importConfig(model, { source: "model" });
 }
 
-/** The search space of a case: fixed fields as given, nulls left open (searched). */
+/** The search space of a case: fixed fields as given, nulls left open (searched) — except interleaving, which
+ * defaults to plain 1F1B (vpp 1) when the source does not state it (documented default of FORMAT.md's null). */
 export function caseSearchSpace(c: TrainingCase): Result<TrainingSearchSpace> {
   const t = c.training;
   if (!t.seqLen || !t.globalBatch)
@@ -47,7 +48,7 @@ export function caseSearchSpace(c: TrainingCase): Result<TrainingSearchSpace> {
       dp: t.dp ?? null,
       cp: t.cp ?? null,
       ep: t.ep ?? null,
-      vpp: t.vpp ?? null,
+      vpp: t.vpp ?? 1,
       microBatch: t.microBatch ?? null,
       recompute: t.recompute ?? null,
       zero: (t.zero ?? null) as 0 | 1 | 2 | 3 | null,
@@ -91,6 +92,8 @@ export function predictTraining(
   const chosen = Object.entries(r.value.chosen).map(([k, v]) => `${k}=${String(v)}`);
   const warnings = [...cluster.warnings.map((w) => w.message)];
   if (chosen.length) warnings.push(`chosen by search (the case leaves them open): ${chosen.join(", ")}`);
+  if (c.training.vpp === null || c.training.vpp === undefined)
+    warnings.push("interleaving not stated: plain 1F1B assumed (vpp 1)");
   return {
     ok: true,
     predicted: best.tokensPerSecondPerChip,
