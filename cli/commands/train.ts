@@ -7,6 +7,7 @@ import pc from "picocolors";
 import { findModel, importConfig, type Architecture, type Warning } from "../../src/index.js";
 import { resolveCluster } from "../../src/engine/cluster.js";
 import type { Recompute, TrainingEstimate } from "../../src/engine/training/types.js";
+import { trainingFactorsFor, type TrainingFactors } from "../../src/engine/training/calibration.js";
 import { FLOP_CONVENTIONS, type FlopConvention } from "../../src/workload/flops-training.js";
 import { isPrecision, type Precision } from "../../src/units/index.js";
 import { describeConfig, searchTraining, type TrainingSearchSpace } from "../../src/planner/train-search.js";
@@ -42,6 +43,7 @@ export interface TrainOptions {
   explain?: boolean;
   scaling?: boolean;
   svg?: string;
+  attention?: string;
 }
 
 /** A model from a catalog id/alias or a config.json path. */
@@ -97,6 +99,14 @@ export function spaceOf(o: TrainOptions): TrainingSearchSpace {
     recompute: recompute as Recompute | null,
     zero: zero as 0 | 1 | 2 | 3 | null,
   };
+}
+
+/** Training factors with the --attention override, or undefined for the family's own. */
+function factorsOf(o: TrainOptions, chip: { family: string; stack: string }): TrainingFactors | undefined {
+  if (o.attention === undefined) return undefined;
+  if (o.attention !== "fused" && o.attention !== "unfused")
+    throw new CliError(`--attention must be fused or unfused, got "${o.attention}"`, EXIT.badInput);
+  return { ...trainingFactorsFor(chip), fusedAttention: o.attention === "fused" };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -220,6 +230,10 @@ export function register(program: Command): void {
       "scaling curve: best configuration at 8 → 131,072 chips (global batch default 16 M tokens)",
     )
     .option("--svg <file>", "with --scaling: write the curve as an SVG plot")
+    .option(
+      "--attention <fused|unfused>",
+      "attention kernel (default: the chip family's stack, e.g. unfused for Ampere-era Megatron)",
+    )
     .action((o: TrainOptions) => {
       if (!FLOP_CONVENTIONS.includes(o.flops as FlopConvention))
         throw new CliError(`--flops ${o.flops}: use one of ${FLOP_CONVENTIONS.join(", ")}`, EXIT.badInput);
@@ -230,10 +244,12 @@ export function register(program: Command): void {
       const cl = resolveCluster({ chip: o.chip, count, server: o.server ?? null });
       const cluster = unwrap(cl);
       const space = spaceOf(o);
+      const factors = factorsOf(o, cluster.chip);
       const r = unwrap(
         searchTraining(arch, cluster, space, {
           convention: o.flops as FlopConvention,
           keep: int("top", o.top) ?? 5,
+          ...(factors ? { factors } : {}),
         }),
       );
       const best = r.ranked[0] as TrainingEstimate;
