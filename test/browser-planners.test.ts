@@ -44,3 +44,26 @@ describe("/accuracy", () => {
     await env.shot(page, "accuracy-zh");
   }, 60_000);
 });
+
+describe("/training", () => {
+  it("plans each chip in the browser; more tokens means more days; the scaling curve and per-op chart draw", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/training?model=llama-3.1-8b&chips=h100-sxm,ascend-910b&count=64&tokensB=100"));
+    const days = () =>
+      page.locator('[data-testid=training-table] tr[data-chip="h100-sxm"] td:nth-child(7)').innerText();
+    await page.waitForSelector("[data-testid=training-table]", { timeout: 60_000 });
+    const before = Number((await days()).replace(/,/g, ""));
+    expect(before).toBeGreaterThan(0);
+    await page.waitForSelector('[data-chart="training-ops"] svg');
+    await page.fill("[data-testid=tokens]", "200");
+    await expect
+      .poll(async () => Number((await days()).replace(/,/g, "")), { timeout: 60_000 })
+      .toBeCloseTo(2 * before, 0);
+    expect(page.url()).toContain("tokensB=200");
+    await expect
+      .poll(() => page.locator('[data-chart="training-curve"] svg path').count(), { timeout: 60_000 })
+      .toBeGreaterThan(4);
+    await env.shot(page, "training-en");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -8,32 +8,39 @@ export type Computed<T> =
   { state: "running" } | { state: "done"; value: T } | { state: "error"; error: string };
 
 const cache = new Map<string, Computed<unknown>>();
-let worker: Worker | null = null;
-let busy: { id: number; reject: (e: Error) => void } | null = null;
+/** One worker per job name, so a plan and a curve run side by side; a newer job of the same name replaces it. */
+const lanes = new Map<WebJob, { worker: Worker; busy: { id: number; reject: (e: Error) => void } | null }>();
 let nextId = 1;
 
 function run<N extends WebJob>(name: N, input: WebJobInput<N>): Promise<WebJobOutput<N>> {
-  if (busy && worker) {
-    worker.terminate();
-    busy.reject(new Error("cancelled"));
-    worker = null;
+  let lane = lanes.get(name);
+  if (lane?.busy) {
+    lane.worker.terminate();
+    lane.busy.reject(new Error("cancelled"));
+    lane = undefined;
   }
-  const w = (worker ??= new ComputeWorker());
+  if (!lane) {
+    lane = { worker: new ComputeWorker(), busy: null };
+    lanes.set(name, lane);
+  }
+  const l = lane;
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    busy = { id, reject };
-    w.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: WebJobOutput<N>; error?: string }>) => {
+    l.busy = { id, reject };
+    l.worker.onmessage = (
+      e: MessageEvent<{ id: number; ok: boolean; value?: WebJobOutput<N>; error?: string }>,
+    ) => {
       if (e.data.id !== id) return;
-      busy = null;
+      l.busy = null;
       if (e.data.ok) resolve(e.data.value as WebJobOutput<N>);
       else reject(new Error(e.data.error ?? "failed"));
     };
-    w.onerror = (e) => {
-      busy = null;
-      worker = null;
+    l.worker.onerror = (e) => {
+      l.busy = null;
+      lanes.delete(name);
       reject(new Error(e.message || "the compute worker failed"));
     };
-    w.postMessage({ id, name, input });
+    l.worker.postMessage({ id, name, input });
   });
 }
 

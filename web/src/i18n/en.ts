@@ -142,6 +142,35 @@ export const en = {
   "accuracy.error": "Error",
   "accuracy.tolerance": "Tolerance",
   "accuracy.reason": "Notes",
+  "common.model": "Model",
+  "common.computing": "Computing…",
+  "training.title": "Training planner",
+  "training.lede":
+    "How long does a model take to train on each chip, on how many chips, at what MFU, energy and cost — and what is the export status? The search tries every valid parallel layout; the per-op breakdown and the scaling curve show where multi-card efficiency goes.",
+  "training.tokensB": "Tokens (billions)",
+  "training.deadlineDays": "Deadline (days)",
+  "training.count": "or fixed chips",
+  "training.countHint": "size for deadline",
+  "training.seqLen": "Sequence length",
+  "training.globalBatch": "Global batch (sequences)",
+  "training.precision": "GEMM precision",
+  "training.col.chips": "Chips",
+  "training.col.config": "Best configuration",
+  "training.col.tokensPerChip": "Tokens/s per chip",
+  "training.col.days": "Days",
+  "training.col.chipHours": "Chip-hours",
+  "training.col.energy": "Energy MWh",
+  "training.col.cost": "Cost",
+  "training.col.notes": "Notes",
+  "training.missesDeadline": "misses the deadline",
+  "training.opsTitle": "Per-op time of one step — {chip}",
+  "training.curveTitle": "Scaling: tokens/s per chip (solid) and MFU (dashed) vs cluster size",
+  "training.axisChips": "chips",
+  "training.axisTokens": "tokens/s per chip",
+  "training.breakdown":
+    "{chip}: step {step} s = compute {compute} s + pipeline bubble {bubble} s + exposed communication {comm} s + optimizer {optimizer} s; memory {memory} of {capacity} GB per chip.",
+  "training.goodputNote":
+    "Wall-clock time includes a goodput assumption for failures and restarts at scale (Llama 3 interruption rate). Click a row for its breakdown.",
 } as const;
 
 export type MessageKey = keyof typeof en;
