@@ -136,3 +136,32 @@ describe("capexFor", () => {
     }
   });
 });
+
+describe("choosing among several catalog prices", () => {
+  const chip = testChip({
+    prices: [
+      price("street", 25000, "USD", "2023-08"),
+      price("street", 250000, "CNY", "2023-07"), // ≈ $35,000
+      price("street", 30000, "USD", "2024-01"),
+    ],
+  });
+  const hw = (over: Parameters<typeof capexFor>[2] = {}) =>
+    item(value(capexFor(chip, 1, over)), "chips-and-hosts")!;
+
+  it("priceSelection median (default) takes the middle price in USD", () => {
+    expect(hw().price).toMatchObject({ amount: 30000, selection: "median", of: 3 });
+    expect(hw().detail).toMatch(/median of 3/);
+  });
+
+  it("priceSelection latest and lowest", () => {
+    expect(hw({ assumptions: { priceSelection: "latest" } }).price?.amount).toBe(30000);
+    expect(hw({ assumptions: { priceSelection: "lowest" } }).price?.amount).toBe(25000);
+  });
+
+  it("an even count takes the lower middle price, an observed one", () => {
+    const two = testChip({
+      prices: [price("street", 10000, "USD", "2024"), price("street", 20000, "USD", "2024")],
+    });
+    expect(item(value(capexFor(two, 1)), "chips-and-hosts")!.price?.amount).toBe(10000);
+  });
+});

@@ -6,8 +6,12 @@ import { SingleBar } from "cli-progress";
 import {
   catalog,
   catalogCalibration,
+  assumptionRows,
+  electricityUsdPerKwh,
   findChip,
   isPrecision,
+  parseAssumptionOverrides,
+  resolveAssumptions,
   type Accelerator,
   type Precision,
 } from "../../src/index.js";
@@ -32,6 +36,8 @@ interface PlanServeOptions {
   allowQuant?: string;
   powerMw?: string;
   basis: string;
+  assume?: string[];
+  currency?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -67,7 +73,7 @@ const COLUMNS: Column<ChipServePlan>[] = [
     value: (r) => num(r.cost?.energy?.facilityJPerToken, 2),
     align: "right",
   },
-  { key: "perM", header: "$/M tok", value: (r) => num(r.cost?.perMillionTokens, 3), align: "right" },
+  { key: "perM", header: "cost/M tok", value: (r) => num(r.cost?.perMillionTokens, 3), align: "right" },
   { key: "export", header: "export", value: (r) => r.exportStatus?.policy ?? null },
   {
     key: "band",
@@ -105,6 +111,11 @@ export function registerPlanServe(plan: Command): void {
     .option("--allow-quant <list>", "lower precisions allowed, e.g. fp8,int8")
     .option("--power-mw <mw>", "facility power budget, MW")
     .option("--basis <b>", "purchase | cloud", "purchase")
+    .option("--currency <c>", "USD | CNY (at the dated rate listed in the assumptions)")
+    .option(
+      "--assume <name=value...>",
+      "override a cost assumption, e.g. pue=1.56 electricityRegion=CN amortisationYears=4",
+    )
     .option("--json", "one JSON document, with configsEvaluated and rejection reasons")
     .option("--csv", "CSV")
     .action((o: PlanServeOptions) => {
@@ -119,6 +130,13 @@ export function registerPlanServe(plan: Command): void {
         });
       if (o.basis !== "purchase" && o.basis !== "cloud")
         throw new CliError("--basis: purchase or cloud", EXIT.badInput);
+      const assumptions = unwrap(
+        parseAssumptionOverrides([
+          ...(o.assume ?? []),
+          ...(o.currency ? [`currency=${o.currency.toUpperCase()}`] : []),
+        ]),
+      );
+      const used = unwrap(resolveAssumptions(assumptions));
       const chips = chipsOf(o);
       const bar = !o.json && !o.csv && process.stderr.isTTY ? new SingleBar({ clearOnComplete: true }) : null;
       bar?.start(chips.length, 0);
@@ -140,12 +158,20 @@ export function registerPlanServe(plan: Command): void {
         includeRestricted: o.includeRestricted ?? false,
         powerMW: positive("power-mw", o.powerMw),
         basis: o.basis,
+        assumptions,
         calibration: catalogCalibration(),
         onProgress: (done) => bar?.update(done),
       });
       bar?.stop();
       const plan = unwrap(r);
-      if (o.json) printJson(plan);
+      const a = used.values;
+      const costNote = `costs in ${a.currency} (${o.basis}): ${a.amortisationYears}-year amortisation, PUE ${a.pue}, electricity ${electricityUsdPerKwh(a)} USD/kWh (${a.electricityRegion}), serving power ${a.servingPowerFraction} of rated; --assume name=value to change, --json lists every assumption with its source`;
+      const unknownCost = plan.plans.flatMap((p) =>
+        p.feasible && p.cost && p.cost.perMillionTokens === null
+          ? [`${p.chip}: cost unknown: ${p.cost.reasons.join("; ")}`]
+          : [],
+      );
+      if (o.json) printJson({ ...plan, costAssumptions: assumptionRows(used.records) });
       else if (o.csv) printCsv(plan.plans, COLUMNS);
       else
         process.stdout.write(
@@ -153,6 +179,8 @@ export function registerPlanServe(plan: Command): void {
             "\n" +
             footer(undefined, [
               `${plan.configsEvaluated} configurations evaluated; ± err = typical validation error of the chip family (? = unvalidated)`,
+              costNote,
+              ...unknownCost,
             ]) +
             "\n",
         );

@@ -42,6 +42,8 @@ export interface CostAssumptions {
   hostCapexMultiplier: number;
   /** Purchase-price bases in order of preference. */
   purchaseBasis: PurchaseBasis[];
+  /** Which of several catalog prices of one basis to use: the median, the latest or the lowest. */
+  priceSelection: "median" | "latest" | "lowest";
   /** Currency of every output amount. */
   currency: OutputCurrency;
   /** Dated exchange rates (currency units per USD); a price converts at the rate nearest its date. */
@@ -148,6 +150,12 @@ export const ASSUMPTION_INFO: Readonly<
     source:
       "street (what buyers paid) before list (vendor's price); cloud-hourly prices are never used as purchase prices",
   },
+  priceSelection: {
+    unit: "median|latest|lowest",
+    grade: "convention",
+    source:
+      "sources disagree (dealer vs analyst prices; on-demand vs marketplace rents): the median of a basis's catalog prices, each in USD at its dated rate, is robust to one outlier; the lower middle one for an even count, so the price used is always an observed, cited one",
+  },
   currency: { unit: "USD|CNY", grade: "convention", source: "caller's choice; USD by default" },
   fxRates: {
     unit: "currency units per USD, dated",
@@ -172,6 +180,7 @@ export const DEFAULT_COST_ASSUMPTIONS: Readonly<CostAssumptions> = Object.freeze
   facilityUsdPerMw: 11.7e6,
   hostCapexMultiplier: 1.125,
   purchaseBasis: ["street", "list"],
+  priceSelection: "median",
   currency: "USD",
   fxRates: DEFAULT_FX_RATES,
 } satisfies CostAssumptions);
@@ -215,6 +224,8 @@ function check(v: CostAssumptions): Issue[] {
     v.purchaseBasis.some((b) => b !== "street" && b !== "list")
   )
     bad("purchaseBasis", 'must list "street" and/or "list"');
+  if (!["median", "latest", "lowest"].includes(v.priceSelection))
+    bad("priceSelection", 'must be "median", "latest" or "lowest"');
   if (!Array.isArray(v.fxRates) || v.fxRates.some((r) => !(r.perUsd > 0)))
     bad("fxRates", "every rate needs perUsd > 0 (currency units per USD)");
   else if (v.currency === "CNY" && !v.fxRates.some((r) => r.currency === "CNY"))

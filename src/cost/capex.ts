@@ -53,6 +53,7 @@ export interface CapexOptions {
 
 const USED: (keyof CostAssumptions)[] = [
   "purchaseBasis",
+  "priceSelection",
   "hostCapexMultiplier",
   "fabricUsdPer400GbpsChip",
   "facilityUsdPerMw",
@@ -78,7 +79,7 @@ function hardwareItem(
       item: "systems",
       amount: null,
       usd: nodes * perNode,
-      detail: `${nodes} node(s) × $${round(perNode)} (${what}, ${sp.basis} ${sp.date})`,
+      detail: `${nodes} node(s) × $${round(perNode)} (${what}, ${sp.basis} ${sp.date}${pickNote(sp)})`,
       price: sp,
     };
   }
@@ -89,7 +90,7 @@ function hardwareItem(
       item: "chips-and-hosts",
       amount: null,
       usd: count * perChip,
-      detail: `${count} × ($${round(cp.usd)} ${chip.id} ${cp.basis} ${cp.date} × host capex multiplier ${a.hostCapexMultiplier})${
+      detail: `${count} × ($${round(cp.usd)} ${chip.id} ${cp.basis} ${cp.date}${pickNote(cp)} × host capex multiplier ${a.hostCapexMultiplier})${
         system ? `; ${system.id} has no ${order.join("/")} price` : ""
       }`,
       price: cp,
@@ -101,7 +102,7 @@ function hardwareItem(
     amount: null,
     usd: null,
     detail: "unknown",
-    reason: `the catalog has no ${order.join(" or ")} price for ${where}; add one to catalog/ or pass a price`,
+    reason: `the catalog has no ${order.join(" or ")} price for ${where}; add a sourced price to catalog/`,
   };
 }
 
@@ -211,6 +212,11 @@ export function capexFor(chip: Accelerator, count: number, opts: CapexOptions = 
     },
     warnings,
   );
+}
+
+/** ", median of 3" when the price was picked among several. */
+function pickNote(p: ChosenPrice): string {
+  return p.of > 1 ? `, ${p.selection} of ${p.of}` : "";
 }
 
 function round(x: number): number {

@@ -153,6 +153,7 @@ export function fleetCost(input: {
     "fabricUsdPer400GbpsChip",
     "facilityUsdPerMw",
     "purchaseBasis",
+    "priceSelection",
     "currency",
     "fxRates",
   ];

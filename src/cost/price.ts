@@ -65,7 +65,11 @@ const TOKEN_USED: (keyof CostAssumptions)[] = [
 
 /** Assumptions a price output lists (the capex lists its own). */
 function usedNames(fraction: keyof CostAssumptions, withCapex: boolean): (keyof CostAssumptions)[] {
-  return [...TOKEN_USED, fraction, ...(withCapex ? [] : (["currency", "fxRates"] as const))];
+  return [
+    ...TOKEN_USED,
+    fraction,
+    ...(withCapex ? [] : (["priceSelection", "currency", "fxRates"] as const)),
+  ];
 }
 
 interface Shared {

@@ -1,4 +1,4 @@
-// Choosing a catalog purchase price (street / list) and converting it to USD at the rate nearest its date.
+// Choosing a catalog price (street / list / cloud-hourly) among several, converted to USD at the rate nearest its date.
 import type { Price } from "../catalog/schema-common.js";
 import type { CostAssumptions } from "./assumptions.js";
 import { dayOf, toUsd } from "./fx.js";
@@ -14,34 +14,49 @@ export interface ChosenPrice {
   usd: number;
   /** Currency units per USD used, with its date; null for USD prices. */
   fx: { perUsd: number; date: string; gapDays: number } | null;
+  /** How this price was picked among `of` prices of its basis (`priceSelection`). */
+  selection: CostAssumptions["priceSelection"];
+  of: number;
 }
 
-/** The price of the first basis in `order` that has one; among several of that basis the latest, then the one in the
- * output currency, then USD. Null when none has a convertible price. */
+/** The price of the first basis in `order` that has one. Among several of that basis, by `priceSelection`: the median
+ * in USD (the lower middle one for an even count, so the result is always an observed price), the latest (ties: the
+ * output currency, then USD), or the lowest. Null when none has a convertible price. */
 export function choosePrice(
   prices: readonly Price[],
   order: readonly Price["basis"][],
   a: CostAssumptions,
 ): ChosenPrice | null {
   for (const basis of order) {
-    const candidates = prices
-      .filter((p) => p.basis === basis)
-      .sort((x, y) => dayOf(y.date) - dayOf(x.date) || preference(y, a) - preference(x, a));
-    for (const p of candidates) {
+    const candidates = prices.flatMap((p) => {
+      if (p.basis !== basis) return [];
       const c = toUsd(p.amount, p.currency, p.date, a.fxRates);
-      if (!c) continue;
-      const fx = c.rate ? { perUsd: c.rate.perUsd, date: c.rate.date, gapDays: c.gapDays } : null;
-      return {
-        basis: p.basis,
-        amount: p.amount,
-        currency: p.currency,
-        date: p.date,
-        grade: p.grade,
-        ...(p.note ? { note: p.note } : {}),
-        usd: c.usd,
-        fx,
-      };
-    }
+      return c ? [{ p, c }] : [];
+    });
+    if (candidates.length === 0) continue;
+    const byUsd = [...candidates].sort((x, y) => x.c.usd - y.c.usd || dayOf(y.p.date) - dayOf(x.p.date));
+    const byDate = [...candidates].sort(
+      (x, y) => dayOf(y.p.date) - dayOf(x.p.date) || preference(y.p, a) - preference(x.p, a),
+    );
+    const pick =
+      a.priceSelection === "lowest"
+        ? byUsd[0]!
+        : a.priceSelection === "latest"
+          ? byDate[0]!
+          : byUsd[Math.floor((byUsd.length - 1) / 2)]!;
+    const { p, c } = pick;
+    return {
+      basis: p.basis,
+      amount: p.amount,
+      currency: p.currency,
+      date: p.date,
+      grade: p.grade,
+      ...(p.note ? { note: p.note } : {}),
+      usd: c.usd,
+      fx: c.rate ? { perUsd: c.rate.perUsd, date: c.rate.date, gapDays: c.gapDays } : null,
+      selection: a.priceSelection,
+      of: candidates.length,
+    };
   }
   return null;
 }
