@@ -3,7 +3,9 @@
 import type { Architecture, LayerSpec } from "../../workload/architecture.js";
 import { attentionMatmulParams } from "../../workload/flops-training.js";
 import { kindCounts, layerKinds } from "./layer-kinds.js";
-import type { TrainingConfig } from "./types.js";
+import type { MemoryBreakdown, TrainingConfig } from "./types.js";
+
+export type { MemoryBreakdown } from "./types.js";
 
 /** Named memory assumptions (bytes per parameter of mixed-precision Adam, runtime reserve). */
 export const MEMORY_ASSUMPTIONS = {
@@ -21,20 +23,6 @@ export const MEMORY_ASSUMPTIONS = {
   reserveBytes: 2e9,
   reserveFraction: 0.04,
 } as const;
-
-/** Memory of the fullest chip, bytes. */
-export interface MemoryBreakdown {
-  weights: number;
-  gradients: number;
-  optimizer: number;
-  activations: number;
-  reserve: number;
-  total: number;
-  capacity: number;
-  fits: boolean;
-  /** Pipeline stage (0-based) of the fullest chip. */
-  stage: number;
-}
 
 /** Parameters one chip of a stage holds before ZeRO sharding: `dense` shards over dp·cp, `expert` over dp·cp/ep. */
 export interface StageParams {

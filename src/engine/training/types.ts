@@ -33,6 +33,20 @@ export interface TrainingConfig {
   lora?: boolean;
 }
 
+/** Memory of the fullest chip, bytes. */
+export interface MemoryBreakdown {
+  weights: number;
+  gradients: number;
+  optimizer: number;
+  activations: number;
+  reserve: number;
+  total: number;
+  capacity: number;
+  fits: boolean;
+  /** Pipeline stage (0-based) of the fullest chip. */
+  stage: number;
+}
+
 /** Time of one op kind over a step, for --explain. */
 export interface OpTiming {
   name: string;
@@ -80,7 +94,7 @@ export interface TrainingEstimate {
   /** Micro-batches per step per pipeline; pipeline bubble fraction of the step. */
   microBatches: number;
   bubbleFraction: number;
-  memory: import("./memory.js").MemoryBreakdown;
+  memory: MemoryBreakdown;
   /** Per-op time on the slowest stage, largest first. */
   ops: OpTiming[];
   /** Relative error band (±) from leave-one-source-out validation of the family. */
