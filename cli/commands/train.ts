@@ -10,7 +10,12 @@ import type { Recompute, TrainingEstimate } from "../../src/engine/training/type
 import { trainingFactorsFor, type TrainingFactors } from "../../src/engine/training/calibration.js";
 import { FLOP_CONVENTIONS, type FlopConvention } from "../../src/workload/flops-training.js";
 import { isPrecision, type Precision } from "../../src/units/index.js";
-import { describeConfig, searchTraining, type TrainingSearchSpace } from "../../src/planner/train-search.js";
+import {
+  describeConfig,
+  searchTraining,
+  whyLoses,
+  type TrainingSearchSpace,
+} from "../../src/planner/train-search.js";
 import { timeToTrain, GOODPUT_ASSUMPTION } from "../../src/planner/train-plan.js";
 import { scalingCurve } from "../../src/planner/train-scaling.js";
 import { trainingRunCost } from "../../src/cost/index.js";
@@ -267,7 +272,7 @@ export function register(program: Command): void {
       if (o.json)
         return printJson({
           best,
-          alternatives: r.ranked.slice(1),
+          alternatives: r.ranked.slice(1).map((e) => ({ ...e, losesOn: whyLoses(e, best) })),
           evaluated: r.evaluated,
           rejected: r.rejected,
           chosen: r.chosen,
@@ -301,7 +306,7 @@ export function register(program: Command): void {
             .slice(1)
             .map(
               (e) =>
-                `  ${describeConfig(e.config).padEnd(48)} ${num(e.stepTime, 3)} s (+${pct(e.stepTime / best.stepTime - 1)}), bubble ${pct(e.bubbleFraction)}, mem ${num(e.memory.total / 1e9, 0)} GB`,
+                `  ${describeConfig(e.config).padEnd(48)} ${num(e.stepTime, 3)} s (+${pct(e.stepTime / best.stepTime - 1)}: ${whyLoses(e, best)}), mem ${num(e.memory.total / 1e9, 0)} GB`,
             ),
         );
       if (o.explain && r.rejected.length)

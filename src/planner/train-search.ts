@@ -85,6 +85,32 @@ function faster(a: TrainingEstimate, b: TrainingEstimate): number {
   );
 }
 
+/** Why a feasible configuration loses to the best: the step-time component that grew most, e.g.
+ * "bubble +0.82 s". */
+export function whyLoses(e: TrainingEstimate, best: TrainingEstimate): string {
+  const keys = Object.keys(e.breakdown) as (keyof TrainingEstimate["breakdown"])[];
+  const names: Record<string, string> = {
+    compute: "compute (recompute, smaller GEMMs)",
+    bubble: "pipeline bubble",
+    tpExposed: "TP communication",
+    cpExposed: "CP communication",
+    epExposed: "EP all-to-all",
+    ppExposed: "pipeline send/recv",
+    dpExposed: "data-parallel reduce",
+    optimizer: "optimizer step",
+  };
+  let worst: string = keys[0] ?? "compute";
+  let delta = -Infinity;
+  for (const k of keys) {
+    const d = e.breakdown[k] - best.breakdown[k];
+    if (d > delta) {
+      delta = d;
+      worst = k;
+    }
+  }
+  return delta > 0 ? `${names[worst] ?? worst} +${delta.toFixed(2)} s` : "ties";
+}
+
 /** Describes a configuration in one line, e.g. "tp8 pp16 vpp1 dp64 cp1 ep1 mb1 full zero1". */
 export function describeConfig(c: TrainingConfig): string {
   return `tp${c.tp} pp${c.pp} vpp${c.vpp} dp${c.dp} cp${c.cp} ep${c.ep} mb${c.microBatch} ${c.recompute} zero${c.zero}`;

@@ -92,12 +92,19 @@ export function predictTraining(
   const chosen = Object.entries(r.value.chosen).map(([k, v]) => `${k}=${String(v)}`);
   const warnings = [...cluster.warnings.map((w) => w.message)];
   if (chosen.length) warnings.push(`chosen by search (the case leaves them open): ${chosen.join(", ")}`);
+  if (arch.value.layers.some((l) => l.mlp.kind === "moe"))
+    warnings.push(
+      "mixture-of-experts training modelled as balanced grouped GEMMs and all-to-all: router, permutation and launch overheads of the framework are not modelled (the public MoE cases run slower than this)",
+    );
   if (c.training.vpp === null || c.training.vpp === undefined)
     warnings.push("interleaving not stated: plain 1F1B assumed (vpp 1)");
   return {
     ok: true,
     predicted: best.tokensPerSecondPerChip,
     warnings,
-    calibrationProfile: `${calibration.profile} + ${factors.family}`,
+    calibrationProfile:
+      factors.family === calibration.profile
+        ? calibration.profile
+        : `${calibration.profile} (training factors ${factors.family})`,
   };
 }
