@@ -83,8 +83,8 @@ if (process.argv.includes("--write") && loso.size > 0) {
   );
   const path = "src/engine/training/error-band.ts";
   const text = readFileSync(path, "utf8").replace(
-    /TRAINING_ERROR_BANDS: Record<string, ErrorBand> = \{[\s\S]*?\n\};\n/,
-    `TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {\n${entries.join("\n")}\n};\n`,
+    /TRAINING_ERROR_BANDS: Record<string, TrainingErrorBand> = \{[\s\S]*?\n\};\n/,
+    `TRAINING_ERROR_BANDS: Record<string, TrainingErrorBand> = {\n${entries.join("\n")}\n};\n`,
   );
   writeFileSync(path, text);
   console.log(`wrote ${entries.length} error bands to ${path}`);

@@ -7,4 +7,6 @@ export * from "./compliance/index.js";
 export * from "./workload/index.js";
 export * from "./cost/index.js";
 export * from "./engine/index.js";
+export * from "./engine/training/index.js";
+export * from "./planner/training.js";
 export * from "./planner/validate/index.js";

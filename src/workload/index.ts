@@ -5,3 +5,5 @@ export * from "./import/index.js";
 export * from "./params.js";
 export * from "./kv-cache.js";
 export * from "./summary.js";
+export * from "./ops-training.js";
+export * from "./flops-training.js";

@@ -1,7 +1,7 @@
 // Error bands of training estimates: leave-one-source-out validation error per calibration family.
 
 /** Relative error band (±) of a family, from leave-one-source-out validation of the public training cases. */
-export interface ErrorBand {
+export interface TrainingErrorBand {
   low: number;
   high: number;
   basis: string;
@@ -9,7 +9,7 @@ export interface ErrorBand {
 
 /** Per calibration profile (written by `npx tsx bench/training-cases.ts --write`); profiles without validation
  * cases get the widest band, flagged unvalidated. */
-export const TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {
+export const TRAINING_ERROR_BANDS: Record<string, TrainingErrorBand> = {
   "ampere-cuda": {
     low: -0.102,
     high: 0.068,
@@ -37,9 +37,9 @@ export const TRAINING_ERROR_BANDS: Record<string, ErrorBand> = {
   },
 };
 
-const UNVALIDATED: ErrorBand = { low: -0.5, high: 0.5, basis: "unvalidated family: widest band" };
+const UNVALIDATED: TrainingErrorBand = { low: -0.5, high: 0.5, basis: "unvalidated family: widest band" };
 
 /** The band for a calibration family. */
-export function errorBandFor(family: string): ErrorBand {
+export function trainingErrorBandFor(family: string): TrainingErrorBand {
   return TRAINING_ERROR_BANDS[family] ?? UNVALIDATED;
 }

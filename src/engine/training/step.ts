@@ -17,7 +17,7 @@ import { catalogCalibration, type Calibration } from "../calibration.js";
 import { trainingCalibration } from "./efficiency.js";
 import { peakFor } from "../op-time.js";
 import { trainingFactorsFor, type TrainingFactors } from "./calibration.js";
-import { errorBandFor } from "./error-band.js";
+import { trainingErrorBandFor } from "./error-band.js";
 import { layerKinds, kindCounts } from "./layer-kinds.js";
 import { stageParams, trainingMemory } from "./memory.js";
 import { evenStages, groupLinks, pipelineTime, stageLayerIndices } from "./pipeline.js";
@@ -338,7 +338,7 @@ export function estimateTraining(
       bubbleFraction: pipe.bubble / stepTime,
       memory,
       ops,
-      errorBand: errorBandFor(cal.profile),
+      errorBand: trainingErrorBandFor(cal.profile),
       family: cal.profile,
     },
     warnings,
