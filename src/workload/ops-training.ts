@@ -180,7 +180,9 @@ function elementwiseBytes(layer: LayerSpec, h: number, tokens: number, sh: Train
   perToken += ((w.q + w.k) / t) * 2 * ACT; // rotary on q and k
   const mlp = layer.mlp;
   const act =
-    mlp.kind === "dense" ? mlp.intermediate / t : (mlp.topK * mlp.expertIntermediate + mlp.sharedIntermediate) / t;
+    mlp.kind === "dense"
+      ? mlp.intermediate / t
+      : (mlp.topK * mlp.expertIntermediate + mlp.sharedIntermediate) / t;
   perToken += act * (mlp.gated ? 3 : 2) * ACT;
   // Permute and unpermute of routed tokens: k copies of the hidden state read and written, each way.
   if (mlp.kind === "moe") perToken += 2 * 2 * mlp.topK * h * ACT;
