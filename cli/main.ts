@@ -25,6 +25,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   train: () => import("./commands/train.js"),
   plan: () => import("./commands/plan.js"),
   overview: () => import("./commands/overview.js"),
+  simulate: () => import("./commands/simulate.js"),
 };
 
 async function main(argv: string[]): Promise<number> {

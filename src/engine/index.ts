@@ -10,3 +10,4 @@ export * from "./sensitivity.js";
 export * from "./serving.js";
 export * from "./serving-config.js";
 export * from "./serving-defaults.js";
+export * from "./simulate/index.js";

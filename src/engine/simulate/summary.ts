@@ -1,0 +1,173 @@
+// Turning a finished simulation into its result: per-request latencies, distributions, throughput over the run and
+// over its steady middle, goodput under an SLO, Little's-law occupancy, a down-sampled time series and warnings.
+import { ok, type Result, type Warning } from "../../issues.js";
+import type { ServingConfig } from "../inference.js";
+import type { KvModel, Live, SchedulerState } from "./scheduler.js";
+import { distributionOf, downsample } from "./stats.js";
+import type { SimRequest, SimScheduler, SimSlo, SimWorkload, SimulationResult } from "./types.js";
+
+/** Points kept in the time series. */
+export const SERIES_POINTS = 400;
+
+/** One simulated step. */
+export interface StepRecord {
+  t: number;
+  end: number;
+  queue: number;
+  batch: number;
+  kvUsed: number;
+  prefillTokens: number;
+  /** Output tokens emitted by the end of the step. */
+  outputSoFar: number;
+  /** Requests completed by the end of the step. */
+  completed: number;
+}
+
+export interface RunTrace {
+  cfg: ServingConfig;
+  workload: SimWorkload;
+  sch: SimScheduler;
+  seed: number;
+  slo: SimSlo;
+  lives: Live[];
+  finishTime: Map<number, number>;
+  records: StepRecord[];
+  /** ∫ requests in the system dt. */
+  area: number;
+  state: SchedulerState;
+  kv: KvModel;
+  warnings: Warning[];
+  accept: number;
+}
+
+function requestsOf(tr: RunTrace): SimRequest[] {
+  return tr.lives.map((l) => {
+    const finish = tr.finishTime.get(l.id) as number;
+    const first = l.firstToken as number;
+    return {
+      id: l.id,
+      arrival: l.arrival,
+      inputTokens: l.input,
+      outputTokens: l.output,
+      ttft: first - l.arrival,
+      tpot: l.output > 1 ? (finish - first) / (l.output - 1) : null,
+      e2e: finish - l.arrival,
+      preemptions: l.preemptions,
+    };
+  });
+}
+
+function timeAverage(recs: readonly StepRecord[], f: (r: StepRecord) => number): number {
+  let num = 0;
+  let den = 0;
+  for (const r of recs) {
+    num += f(r) * (r.end - r.t);
+    den += r.end - r.t;
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/** The steady middle of the run: from the step that completed 20 % of the requests to the one that completed 80 %. */
+function steadyWindow(recs: readonly StepRecord[], n: number): [number, number] {
+  const a = recs.findIndex((r) => r.completed >= Math.ceil(0.2 * n));
+  const b = recs.findIndex((r) => r.completed >= Math.ceil(0.8 * n));
+  if (a < 0 || b <= a) return [0, recs.length - 1];
+  return [a, b];
+}
+
+/** Builds the result of a finished run. */
+export function summarise(tr: RunTrace): Result<SimulationResult> {
+  const reqs = requestsOf(tr);
+  const count = tr.cfg.cluster.count;
+  const recs = tr.records;
+  const last = recs[recs.length - 1] as StepRecord;
+  const duration = last.end;
+  const outputs = reqs.reduce((a, r) => a + r.outputTokens, 0);
+  const inputs = reqs.reduce((a, r) => a + r.inputTokens, 0);
+  const tpots = reqs.flatMap((r) => (r.tpot === null ? [] : [r.tpot]));
+
+  const [a, b] = steadyWindow(recs, reqs.length);
+  const ra = recs[a] as StepRecord;
+  const rb = recs[b] as StepRecord;
+  const t0 = a === 0 ? 0 : ra.end;
+  const t1 = rb.end;
+  const tokensIn = rb.outputSoFar - (a === 0 ? 0 : ra.outputSoFar);
+  const inWindow = reqs.filter((r) => {
+    const f = r.arrival + r.e2e;
+    return f > t0 && f <= t1 && r.tpot !== null;
+  });
+  const steady = {
+    outputTokensPerSecondPerChip: t1 > t0 ? tokensIn / (t1 - t0) / count : 0,
+    meanTpot: inWindow.length
+      ? inWindow.reduce((s, r) => s + (r.tpot as number), 0) / inWindow.length
+      : Number.NaN,
+    meanBatch: timeAverage(recs.slice(a + 1, b + 1), (r) => r.batch),
+    window: [t0, t1] as [number, number],
+  };
+
+  const { ttft: sloTtft, tpot: sloTpot } = tr.slo;
+  let goodput: SimulationResult["goodput"] = null;
+  if (sloTtft !== null || sloTpot !== null) {
+    const good = reqs.filter(
+      (r) =>
+        (sloTtft === null || r.ttft <= sloTtft) && (sloTpot === null || r.tpot === null || r.tpot <= sloTpot),
+    );
+    goodput = {
+      requestsPerSecond: good.length / duration,
+      fraction: good.length / reqs.length,
+      outputTokensPerSecondPerChip: good.reduce((s, r) => s + r.outputTokens, 0) / duration / count,
+    };
+  }
+
+  const warnings = [...tr.warnings];
+  const pre = tr.state.preemptions;
+  if (pre > 0)
+    warnings.push({
+      code: "preemption",
+      message: `${pre} preemption(s): the KV cache ran out and sequences were recomputed; a lower maxBatch or more memory avoids them`,
+    });
+  const rate = tr.workload.requestRate ?? 0;
+  const completedInWindow = rb.completed - (a === 0 ? 0 : ra.completed);
+  if (tr.workload.arrival === "poisson" && t1 > t0 && completedInWindow / (t1 - t0) < 0.9 * rate)
+    warnings.push({
+      code: "overloaded",
+      message: `offered load (${rate} requests/s) exceeds what the instance sustains (${(completedInWindow / (t1 - t0)).toFixed(2)} requests/s): the queue grows and latencies depend on the run's length`,
+    });
+  if (reqs.length < 100)
+    warnings.push({
+      code: "few_requests",
+      message: `p99 from ${reqs.length} requests is noisy: simulate more`,
+    });
+
+  const meanLen = Math.max(1, Math.round((inputs + outputs) / reqs.length));
+  const perToken = tr.kv.bytes(meanLen) / meanLen;
+  return ok(
+    {
+      requests: reqs,
+      ttft: distributionOf(reqs.map((r) => r.ttft)),
+      tpot: distributionOf(tpots),
+      e2e: distributionOf(reqs.map((r) => r.e2e)),
+      duration,
+      outputTokensPerSecondPerChip: outputs / duration / count,
+      inputTokensPerSecondPerChip: inputs / duration / count,
+      requestsPerSecond: reqs.length / duration,
+      steady,
+      goodput,
+      meanInFlight: tr.area / duration,
+      meanBatch: timeAverage(recs, (r) => r.batch),
+      preemptions: pre,
+      steps: recs.length,
+      kvCapacityTokens: perToken > 0 ? Math.floor(tr.state.kvCapacity / perToken) : Number.POSITIVE_INFINITY,
+      series: downsample(recs, SERIES_POINTS).map((r) => ({
+        t: r.t,
+        queue: r.queue,
+        batch: r.batch,
+        kvUsed: r.kvUsed,
+        prefillTokens: r.prefillTokens,
+      })),
+      scheduler: tr.sch,
+      seed: tr.seed,
+    },
+    warnings,
+  );
+}
