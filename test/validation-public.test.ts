@@ -127,6 +127,12 @@ describe("calibration fitting", () => {
     }
   });
 
+  it("the root's sequenceOverheadS equals a re-fit on the public cases", () => {
+    const root = fits.find((f) => f.profile === "default");
+    const p = cal.profiles.find((x) => x.id === "default");
+    expect(p?.parameters.sequenceOverheadS?.value).toBeCloseTo(root?.sequenceOverheadS ?? -1, 9);
+  });
+
   it("no profile carries a fitted value the fit would not make (too few cases: it inherits)", () => {
     const fitted = new Set(fits.filter((x) => !x.inherited).map((x) => x.profile));
     for (const p of cal.profiles)

@@ -25,6 +25,8 @@ export const CalibrationParameterName = z.enum([
   "kernelOverheadS",
   /** Fixed cost per forward step outside kernels (scheduler, sampling, host sync), seconds. */
   "stepOverheadS",
+  /** Host cost per running sequence per step (scheduling, sampling, detokenisation), seconds. */
+  "sequenceOverheadS",
   /** Latency floor of one collective call (α of the α–β model), seconds. */
   "collectiveLatencyS",
   /** Achieved fraction of per-direction scale-up bandwidth (bus bandwidth) for all-reduce / all-gather. */

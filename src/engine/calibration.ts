@@ -41,6 +41,7 @@ const FALLBACK: CalibrationValues = {
   attentionMemoryEfficiency: 0.75,
   kernelOverheadS: 5e-6,
   stepOverheadS: 2e-3,
+  sequenceOverheadS: 0,
   collectiveLatencyS: 2e-5,
   scaleUpEfficiency: 0.78,
   scaleOutEfficiency: 0.74,

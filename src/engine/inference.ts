@@ -91,7 +91,11 @@ export function forwardStep(
   if (!ops.ok) return ops;
   const warnings: Warning[] = [];
   const times = ops.value.map((o) => timeOp(o, cfg.cluster, cfg.calibration, warnings));
-  return ok(sumStep(times, cfg.calibration, warnings), warnings);
+  // Host work per running sequence of the busiest engine (one per attention-DP rank).
+  const host = (step.batch / cfg.parallel.dp) * cfg.calibration.sequenceOverheadS;
+  const cal =
+    host > 0 ? { ...cfg.calibration, stepOverheadS: cfg.calibration.stepOverheadS + host } : cfg.calibration;
+  return ok(sumStep(times, cal, warnings), warnings);
 }
 
 /** Draft tokens per speculative step (see Speculative.draftTokens). */

@@ -7,6 +7,7 @@ import type { MoeRouting } from "../workload/moe-routing.js";
 import { resolveCalibration, type CalibrationSet } from "./calibration.js";
 import { resolveCluster, type ClusterInput } from "./cluster.js";
 import type { ServingConfig, Speculative } from "./inference.js";
+import { compiledRuntime } from "./serving-defaults.js";
 
 export interface ServingChoices {
   tp?: number | null;
@@ -18,6 +19,8 @@ export interface ServingChoices {
   kvCache?: Precision | null;
   moeRouting?: MoeRouting | null;
   speculative?: Speculative | null;
+  /** Serving framework name (e.g. "vllm", "tensorrt-llm"); selects the host-overhead model. */
+  framework?: string | null;
 }
 
 const LOW_FLOAT: readonly Precision[] = ["fp8", "mxfp8", "fp4", "nvfp4", "mxfp4"];
@@ -72,11 +75,12 @@ export function servingConfig(
   const parallel = defaultParallel(cluster.count, moe, choices);
   if (!parallel.ok) return parallel;
   const warnings: Warning[] = [...cl.warnings];
+  const cal = resolveCalibration(cl.value.accelerator, calibration);
   return ok(
     {
       arch,
       cluster: cl.value,
-      calibration: resolveCalibration(cl.value.accelerator, calibration),
+      calibration: compiledRuntime(choices.framework) ? { ...cal, sequenceOverheadS: 0 } : cal,
       precisions: defaultPrecisions(arch, choices),
       parallel: parallel.value,
       moeRouting: choices.moeRouting ?? "natural",

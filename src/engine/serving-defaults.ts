@@ -24,3 +24,14 @@ export function frameworkMaxBatch(framework: string | null | undefined): number 
   if (!framework) return DEFAULT_MAX_BATCH;
   return FRAMEWORK_MAX_BATCH[framework.toLowerCase()] ?? DEFAULT_MAX_BATCH;
 }
+
+/**
+ * Serving runtimes whose scheduler and sampler run in compiled code overlapped with the device (TensorRT-LLM's
+ * C++ executor): no per-sequence host cost (sequenceOverheadS = 0). Python-scheduled engines pay it.
+ */
+export const COMPILED_RUNTIMES: readonly string[] = ["tensorrt-llm"];
+
+/** True when the named framework schedules in compiled code (see COMPILED_RUNTIMES). */
+export function compiledRuntime(framework: string | null | undefined): boolean {
+  return !!framework && COMPILED_RUNTIMES.includes(framework.toLowerCase());
+}

@@ -61,6 +61,7 @@ export function caseScenario(
       speculative: i.speculative
         ? { method: i.speculative.method, acceptLength: i.speculative.acceptLength }
         : null,
+      framework: i.software?.framework ?? null,
     },
     ctx.calibration,
   );
