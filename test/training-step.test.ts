@@ -172,3 +172,34 @@ describe("properties", () => {
     }
   });
 });
+
+describe("LoRA and expert parallelism", () => {
+  it("LoRA fine-tuning needs less memory and a shorter step than full fine-tuning", () => {
+    const c: TrainingConfig = { ...base, recompute: "full" };
+    const full = estimateTraining(llama8b, cluster("h100-sxm", 8), c);
+    const lora = estimateTraining(llama8b, cluster("h100-sxm", 8), { ...c, lora: true });
+    expect(full.ok && lora.ok).toBe(true);
+    if (!full.ok || !lora.ok) return;
+    expect(lora.value.memory.total).toBeLessThan(full.value.memory.total);
+    expect(lora.value.stepTime).toBeLessThan(full.value.stepTime);
+  });
+  it("an expert-parallel group that leaves the node pays more all-to-all than one inside it", () => {
+    const moe = arch({
+      model_type: "mixtral",
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      num_local_experts: 16,
+      num_experts_per_tok: 2,
+      vocab_size: 32000,
+    });
+    const c: TrainingConfig = { ...base, tp: 1, pp: 2, dp: 16, globalBatch: 128, recompute: "full" };
+    const inside = estimateTraining(moe, cluster("h100-sxm", 32), { ...c, ep: 8 });
+    const across = estimateTraining(moe, cluster("h100-sxm", 32), { ...c, ep: 16 });
+    expect(inside.ok && across.ok).toBe(true);
+    if (!inside.ok || !across.ok) return;
+    expect(across.value.breakdown.epExposed).toBeGreaterThan(inside.value.breakdown.epExposed);
+  });
+});
