@@ -22,6 +22,11 @@ describe("/ (no query)", () => {
     await page.waitForSelector("[data-chart] svg");
     const dom = await page.content();
     for (const name of ["H20", "910B", "910C", "H100"]) expect(dom).toContain(name);
+    await page.waitForSelector("[data-testid=serve-table]", { timeout: 60_000 });
+    const rows = await page.locator("[data-testid=serve-table] tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(4);
+    for (const name of ["H20", "910B", "910C", "H100"]) expect(rows.some((r) => r.includes(name))).toBe(true);
+    expect(await page.locator("[data-testid=answer]").innerText()).toMatch(/DeepSeek-R1[\s\S]*fewest chips/);
     await expect(page.locator("[data-testid=provenance]").innerText()).resolves.toMatch(
       /catalog \d{4}-\d{2}-\d{2} · rules as of \d{4}/,
     );
@@ -40,6 +45,25 @@ describe("/ (no query)", () => {
     expect(await chartSvg(page, "spec-compute")).not.toBe(before);
     expect(page.url()).toContain("mi300x");
   });
+});
+
+describe("compare: demand", () => {
+  it("quadrupling the request rate raises the chips needed, in the table and the chart", async () => {
+    const { page } = await env.page();
+    await page.goto(url("/?chips=h100-sxm,h20"));
+    const cell = () =>
+      page.locator('[data-testid=serve-table] tr[data-chip="h100-sxm"] td:nth-child(7)').innerText();
+    await page.waitForSelector("[data-testid=serve-table]", { timeout: 60_000 });
+    await page.waitForSelector('[data-chart="serve-chips"] svg');
+    const before = Number((await cell()).replace(/,/g, ""));
+    const chart = await page.locator('[data-chart="serve-chips"] svg').innerHTML();
+    await page.fill("[data-testid=rate]", "40");
+    await expect
+      .poll(async () => Number((await cell()).replace(/,/g, "")), { timeout: 60_000 })
+      .toBeGreaterThan(before);
+    await expect.poll(() => page.locator('[data-chart="serve-chips"] svg').innerHTML()).not.toBe(chart);
+    expect(page.url()).toContain("rate=40");
+  }, 90_000);
 });
 
 describe("language", () => {
@@ -84,21 +108,33 @@ describe("catalog", () => {
 });
 
 describe("offline", () => {
-  it("with every request blocked after the first load, the compare page still recomputes", async () => {
-    const { page } = await env.page();
-    await page.goto(url("/"));
-    await page.waitForSelector("[data-chart] svg");
-    const blocked: string[] = [];
-    await page.route("**/*", (route) => {
-      blocked.push(route.request().url());
-      return route.abort();
-    });
-    await page.context().setOffline(true);
-    const before = await chartSvg(page, "spec-compute");
-    await page.selectOption("[data-testid=chip-add]", "mi300x");
-    await expect.poll(() => chartSvg(page, "spec-compute")).not.toBe(before);
-    await page.click("nav a[href='/catalog']");
-    await expect.poll(() => page.locator("[data-testid=chips-table] tbody tr").count()).toBeGreaterThan(10);
-    expect(blocked).toEqual([]);
-  });
+  it(
+    "with every request blocked after the first load, the compare page still recomputes",
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await env.page();
+      await page.goto(url("/"));
+      await page.waitForSelector("[data-chart] svg");
+      const blocked: string[] = [];
+      await page.route("**/*", (route) => {
+        blocked.push(route.request().url());
+        return route.abort();
+      });
+      await page.context().setOffline(true);
+      await page.waitForSelector("[data-testid=serve-table]", { timeout: 60_000 });
+      const chipsCell = () =>
+        page.locator('[data-testid=serve-table] tr[data-chip="h100-sxm"] td:nth-child(7)').innerText();
+      const chipsBefore = Number((await chipsCell()).replace(/,/g, ""));
+      await page.fill("[data-testid=rate]", "40");
+      await expect
+        .poll(async () => Number((await chipsCell()).replace(/,/g, "")), { timeout: 60_000 })
+        .toBeGreaterThan(chipsBefore);
+      const before = await chartSvg(page, "spec-compute");
+      await page.selectOption("[data-testid=chip-add]", "mi300x");
+      await expect.poll(() => chartSvg(page, "spec-compute")).not.toBe(before);
+      await page.click("nav a[href='/catalog']");
+      await expect.poll(() => page.locator("[data-testid=chips-table] tbody tr").count()).toBeGreaterThan(10);
+      expect(blocked).toEqual([]);
+    },
+  );
 });

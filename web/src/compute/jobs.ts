@@ -4,7 +4,17 @@ import { planTraining } from "../../../src/planner/train-plan.js";
 import { scalingCurve, type ScalingPoint } from "../../../src/planner/train-scaling.js";
 import { caseArchitecture } from "../../../src/planner/validate/predict-training.js";
 import { validateCases } from "../../../src/planner/validate/run.js";
-import { findChip, formatIssue } from "../../../src/index.js";
+import {
+  catalogCalibration,
+  decodeStep,
+  findChip,
+  formatIssue,
+  meanContext,
+  prefillStep,
+  servingConfig,
+  type Accelerator,
+} from "../../../src/index.js";
+import { planServe, type ServeLayout } from "../../../src/planner/serve-plan.js";
 import publicCases from "../../../validation/public-cases.json" with { type: "json" };
 
 export interface TrainInput {
@@ -61,10 +71,127 @@ function scaling(
   return out;
 }
 
+export interface ServeInput {
+  model: string;
+  chips: string[];
+  rate: number;
+  inputTokens: number;
+  outputTokens: number;
+  tpotMs: number | null;
+  ttftMs: number | null;
+  percentile: "mean" | "p50" | "p90" | "p99";
+  to: string;
+  date: string;
+  includeRestricted: boolean;
+  allowQuant: ("fp8" | "int8" | "int4" | "fp4")[];
+  basis: "purchase" | "cloud";
+  powerMW: number | null;
+}
+
+function accelerators(ids: readonly string[]): Accelerator[] {
+  return ids.flatMap((id) => {
+    const r = findChip(id);
+    return r.ok ? [r.value] : [];
+  });
+}
+
+function servePlan(i: ServeInput) {
+  const r = planServe({
+    arch: arch(i.model),
+    chips: accelerators(i.chips),
+    rate: i.rate,
+    inputTokens: i.inputTokens,
+    outputTokens: i.outputTokens,
+    slo: {
+      tpot: i.tpotMs ? i.tpotMs / 1e3 : null,
+      ttft: i.ttftMs ? i.ttftMs / 1e3 : null,
+      percentile: i.percentile,
+    },
+    allowQuant: i.allowQuant,
+    exportTo: { destination: i.to, date: i.date },
+    includeRestricted: i.includeRestricted,
+    powerMW: i.powerMW,
+    basis: i.basis,
+    calibration: catalogCalibration(),
+  });
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join("; "));
+  return { ...r.value, warnings: r.warnings };
+}
+
+/** TPOT bounds of the Pareto sweep, ms (tokens/s per user = 1000 / TPOT). */
+export const PARETO_TPOT_MS = [15, 20, 30, 50, 80, 120, 200];
+
+/** Per chip: capacity per chip at each TPOT bound → the tokens/s-per-user vs tokens/s-per-chip frontier. */
+function servePareto(i: ServeInput) {
+  const a = arch(i.model);
+  const chips = accelerators(i.chips);
+  const out = chips.map((c) => ({
+    chip: c.id,
+    points: [] as { perUser: number; perChip: number; tpotMs: number }[],
+  }));
+  for (const tpotMs of PARETO_TPOT_MS) {
+    const r = planServe({
+      arch: a,
+      chips,
+      rate: i.rate,
+      inputTokens: i.inputTokens,
+      outputTokens: i.outputTokens,
+      slo: { tpot: tpotMs / 1e3, ttft: null, percentile: i.percentile },
+      allowQuant: i.allowQuant,
+      exportTo: null,
+      calibration: catalogCalibration(),
+    });
+    if (!r.ok) continue;
+    for (const p of r.value.plans) {
+      const row = out.find((o) => o.chip === p.chip);
+      if (row && p.feasible && p.capacityPerChip && p.tpotMs)
+        row.points.push({ perUser: 1000 / p.tpotMs, perChip: p.capacityPerChip, tpotMs: p.tpotMs });
+    }
+  }
+  return out;
+}
+
+/** The chosen layout's decode and prefill steps, op by op (for the breakdown of one plan). */
+function serveDetail(i: {
+  model: string;
+  chip: string;
+  layout: ServeLayout;
+  batch: number;
+  inputTokens: number;
+  outputTokens: number;
+}) {
+  const a = arch(i.model);
+  const cfg = servingConfig(
+    a,
+    { chip: i.chip, count: i.layout.count },
+    {
+      tp: i.layout.tp,
+      ep: i.layout.ep,
+      dp: i.layout.dp,
+      pp: 1,
+      weights: i.layout.weights,
+      activations: i.layout.activations,
+      kvCache: i.layout.kvCache,
+    },
+    catalogCalibration(),
+  );
+  if (!cfg.ok) throw new Error(cfg.issues.map(formatIssue).join("; "));
+  const decode = decodeStep(
+    cfg.value,
+    i.batch,
+    meanContext({ inputTokens: i.inputTokens, outputTokens: i.outputTokens }),
+  );
+  const prefill = prefillStep(cfg.value, Math.max(1, i.layout.dp), i.inputTokens);
+  return { decode: decode.ok ? decode.value : null, prefill: prefill.ok ? prefill.value : null };
+}
+
 /** Job name → function. */
 export const WEB_JOBS = {
   trainPlan,
   scaling,
+  servePlan,
+  servePareto,
+  serveDetail,
   validate: (i: { cv: boolean }) => validateCases(publicCases as unknown[], i.cv ? { cv: "source" } : {}),
 } as const;
 

@@ -66,7 +66,6 @@ export const en = {
   "catalog.hoverNote":
     "Italic: derived or estimated. “?”: searched for and not found. Dense peaks only; sparse figures are never mixed in.",
   "compare.title": "Compare chips for a model",
-  "compare.specAnswer": "Side by side: {chips} — dense peaks, memory and export metrics from the catalog.",
   "spec.chartCompute": "Dense BF16 TFLOPS",
   "spec.chartBandwidth": "Memory bandwidth GB/s",
   "common.yes": "yes",
@@ -171,6 +170,42 @@ export const en = {
     "{chip}: step {step} s = compute {compute} s + pipeline bubble {bubble} s + exposed communication {comm} s + optimizer {optimizer} s; memory {memory} of {capacity} GB per chip.",
   "training.goodputNote":
     "Wall-clock time includes a goodput assumption for failures and restarts at scale (Llama 3 interruption rate). Click a row for its breakdown.",
+  "compare.question":
+    "Serving {model} at {rate} requests/s ({input} input and {output} output tokens each, TPOT ≤ {tpot} ms) on {chips}:",
+  "compare.answer":
+    "{fewest} needs the fewest chips ({n}); {cheapest} is the cheapest per million tokens ({cost}). Export status is for {dest}, today.",
+  "compare.tableNote":
+    "Tokens/s per chip is each chip's capacity at the latency bound; chips are whole serving instances; ± is the typical validation error of the chip's family (? = unvalidated). Costs: purchase amortised with electricity; hover for reasons when a price is unknown.",
+  "compare.specTitle": "Specs side by side",
+  "serve.rate": "Requests/s",
+  "serve.input": "Input tokens",
+  "serve.output": "Output tokens",
+  "serve.tpot": "TPOT ≤ ms",
+  "serve.ttft": "TTFT ≤ ms",
+  "serve.noBound": "no bound",
+  "serve.col.layout": "Instance: chips, parallelism, precision",
+  "serve.col.mode": "Mode",
+  "serve.col.batch": "Batch",
+  "serve.col.perChip": "Tokens/s per chip",
+  "serve.col.chips": "Chips",
+  "serve.col.nodes": "Nodes",
+  "serve.col.cost": "Per M tokens",
+  "serve.col.energy": "J/token",
+  "serve.col.tpot": "TPOT ms",
+  "serve.col.ttft": "TTFT ms",
+  "serve.col.band": "± error",
+  "serve.col.evaluated": "Configurations (rejected)",
+  "serve.mode.colocated": "colocated",
+  "serve.mode.disaggregated": "disaggregated",
+  "serve.deliveredHint": "delivered at this demand: {delivered} tokens/s per chip",
+  "serve.infeasible": "not feasible: {reason}",
+  "serve.chart.perChip": "Output tokens/s per chip",
+  "serve.chart.chips": "Chips needed",
+  "serve.chart.cost": "Cost per million tokens",
+  "serve.chart.energy": "Energy per token (J, facility)",
+  "serve.chart.pareto": "Pareto: tokens/s per user vs tokens/s per chip (TPOT bounds 15–200 ms)",
+  "serve.axis.perUser": "tokens/s per user",
+  "serve.axis.perChip": "tokens/s per chip",
 } as const;
 
 export type MessageKey = keyof typeof en;
