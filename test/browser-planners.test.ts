@@ -67,3 +67,25 @@ describe("/training", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+describe("/serving", () => {
+  it("a tighter TPOT bound lowers tokens/s per chip; clicking a row shows that chip's step breakdown", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/serving?chips=h100-sxm,h20&tpot=100"));
+    const perChip = () =>
+      page.locator('[data-testid=serve-table] tr[data-chip="h100-sxm"] td:nth-child(6)').innerText();
+    await page.waitForSelector("[data-testid=serve-table]", { timeout: 60_000 });
+    const loose = Number((await perChip()).replace(/,/g, ""));
+    await page.fill("[data-testid=tpot]", "20");
+    await expect
+      .poll(async () => Number((await perChip()).replace(/,/g, "")), { timeout: 60_000 })
+      .toBeLessThan(loose);
+    await page.click('[data-testid=serve-table] tr[data-chip="h20"]');
+    await expect
+      .poll(() => page.locator('[data-chart="serving-decode-ops"] svg').innerHTML(), { timeout: 60_000 })
+      .toContain("H20");
+    expect(page.url()).toContain("detail=h20");
+    await env.shot(page, "serving-en");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

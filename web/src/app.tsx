@@ -8,6 +8,7 @@ import { AccuracyPage } from "./pages/accuracy.js";
 import { CatalogPage } from "./pages/catalog.js";
 import { ComparePage } from "./pages/compare.js";
 import { ExportControlsPage } from "./pages/export-controls.js";
+import { ServingPage } from "./pages/serving.js";
 import { TrainingPage } from "./pages/training.js";
 
 interface PageDef {
@@ -19,6 +20,7 @@ interface PageDef {
 /** The pages, in menu order. A page appears when the library it renders exists. */
 export const PAGES: PageDef[] = [
   { path: "/", label: "nav.compare", render: () => <ComparePage /> },
+  { path: "/serving", label: "nav.serving", render: () => <ServingPage /> },
   { path: "/training", label: "nav.training", render: () => <TrainingPage /> },
   { path: "/export", label: "nav.export", render: () => <ExportControlsPage /> },
   { path: "/catalog", label: "nav.catalog", render: () => <CatalogPage /> },

@@ -206,6 +206,26 @@ export const en = {
   "serve.chart.pareto": "Pareto: tokens/s per user vs tokens/s per chip (TPOT bounds 15–200 ms)",
   "serve.axis.perUser": "tokens/s per user",
   "serve.axis.perChip": "tokens/s per chip",
+  "serve.title": "Serving planner",
+  "serve.lede":
+    "For a demand under a latency SLO: each chip's best layout (parallelism, precision, batch, colocated or prefill/decode disaggregated), the chips and nodes it needs, capex, power, energy per token and cost per million tokens — screened for export to the destination. Click a row for its step breakdown.",
+  "serve.restricted": "Chips under presumption of denial",
+  "serve.restricted.include": "include",
+  "serve.restricted.exclude": "leave out",
+  "serve.quant": "Lower precisions allowed",
+  "serve.quant.none": "checkpoint's only",
+  "serve.basis": "Price basis",
+  "serve.basis.purchase": "purchase (amortised)",
+  "serve.basis.cloud": "cloud rental",
+  "serve.percentile": "SLO percentile",
+  "serve.summary": "{n} of {total} chips can meet the demand; {evaluated} configurations evaluated.",
+  "serve.detailTitle": "Where the time goes — {chip}",
+  "serve.decodeOps": "Decode step, batch {batch} — {chip}",
+  "serve.prefillOps": "Prefill step — {chip}",
+  "serve.costLine":
+    "Fleet capex {capex}; facility power {mw} MW; per million tokens: capex {capexPerM}, electricity {power}, rental {rental}.",
+  "serve.note":
+    "Estimates, with the error band of each chip family's validation. Information, not legal advice.",
 } as const;
 
 export type MessageKey = keyof typeof en;

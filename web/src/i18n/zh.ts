@@ -206,4 +206,23 @@ export const zh: Record<MessageKey, string> = {
   "serve.chart.pareto": "帕累托：每用户词元/秒 对比 每卡词元/秒（TPOT 约束 15–200 毫秒）",
   "serve.axis.perUser": "每用户词元/秒",
   "serve.axis.perChip": "每卡词元/秒",
+  "serve.title": "推理部署规划",
+  "serve.lede":
+    "在延迟约束下满足给定需求：每款芯片的最佳部署（并行方式、精度、批量、混合或预填充/解码分离），所需芯片与节点、资本开支、功耗、每词元能耗与每百万词元成本，并按目的地做出口筛查。点击某行查看其单步分解。",
+  "serve.restricted": "推定拒绝的芯片",
+  "serve.restricted.include": "包含",
+  "serve.restricted.exclude": "排除",
+  "serve.quant": "允许的更低精度",
+  "serve.quant.none": "仅检查点精度",
+  "serve.basis": "价格基准",
+  "serve.basis.purchase": "购置（摊销）",
+  "serve.basis.cloud": "云租用",
+  "serve.percentile": "SLO 分位",
+  "serve.summary": "{total} 款芯片中有 {n} 款能满足需求；共评估 {evaluated} 种配置。",
+  "serve.detailTitle": "时间去向 —— {chip}",
+  "serve.decodeOps": "解码单步，批量 {batch} —— {chip}",
+  "serve.prefillOps": "预填充单步 —— {chip}",
+  "serve.costLine":
+    "机群资本开支 {capex}；设施功耗 {mw} 兆瓦；每百万词元：资本开支 {capexPerM}，电费 {power}，租金 {rental}。",
+  "serve.note": "以上为估算，附各芯片系列验证得到的误差范围。仅供参考，不构成法律意见。",
 };

@@ -1,0 +1,200 @@
+// Serving planner: a demand under a latency SLO → for each chip the best layout (parallelism, precision, batch,
+// colocated or disaggregated), chips and nodes, cost and energy, export screening, rejected configurations, and the
+// chosen layout's decode and prefill steps op by op.
+import { useMemo } from "react";
+import { catalog } from "../../../src/index.js";
+import { Chart, type ChartOption } from "../components/chart.js";
+import { ServeBars } from "../components/serve-charts.js";
+import { ServeInputs } from "../components/serve-inputs.js";
+import { ServeTable, useChipLabel } from "../components/serve-table.js";
+import { useCompute } from "../compute/use-compute.js";
+import { useLang } from "../i18n/index.js";
+import { DESTINATIONS, countryName } from "../lib/countries.js";
+import { sig } from "../lib/format.js";
+import { useServeParams } from "../lib/serve-params.js";
+import { useParam } from "../lib/url-state.js";
+
+const WIDE = [
+  "h20",
+  "h100-sxm",
+  "h200-sxm",
+  "h800-sxm",
+  "b200",
+  "ascend-910b",
+  "ascend-910c",
+  "mi300x",
+  "gaudi3",
+];
+
+function opsOption(title: string, ops: { name: string; time: number; bound: string }[]): ChartOption {
+  const top = [...ops].sort((a, b) => b.time - a.time).slice(0, 14);
+  return {
+    title: { text: title, left: "center", textStyle: { fontSize: 13 } },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    grid: { left: 180, right: 40, top: 36, bottom: 30 },
+    xAxis: { type: "value", name: "ms" },
+    yAxis: { type: "category", data: top.map((o) => `${o.name} (${o.bound})`).reverse() },
+    series: [{ type: "bar", data: top.map((o) => Number((o.time * 1e3).toPrecision(3))).reverse() }],
+  };
+}
+
+export function ServingPage() {
+  const { t, lang } = useLang();
+  const p = useServeParams(
+    WIDE.filter((id) => catalog.accelerators.some((c) => c.id === id || c.aliases.includes(id))),
+  );
+  const [pick, setPick] = useParam("detail", "");
+  const plan = useCompute("servePlan", p.job);
+  const label = useChipLabel();
+  const plans = plan.state === "done" ? plan.value.plans : [];
+  const chosen = plans.find((x) => x.chip === pick && x.feasible) ?? plans.find((x) => x.feasible) ?? null;
+  const detail = useCompute("serveDetail", {
+    model: p.job.model,
+    chip: chosen?.chip ?? "",
+    layout: chosen?.layout ?? {
+      count: 1,
+      tp: 1,
+      ep: 1,
+      dp: 1,
+      weights: "bf16",
+      activations: "bf16",
+      kvCache: "bf16",
+    },
+    batch: chosen?.batch ?? 1,
+    inputTokens: p.job.inputTokens,
+    outputTokens: p.job.outputTokens,
+  });
+  const decodeOpt = useMemo(
+    () =>
+      detail.state === "done" && detail.value.decode && chosen
+        ? opsOption(
+            t("serve.decodeOps", { chip: label(chosen.chip), batch: chosen.batch ?? 1 }),
+            detail.value.decode.ops,
+          )
+        : null,
+    [detail, chosen?.chip, t],
+  );
+  const prefillOpt = useMemo(
+    () =>
+      detail.state === "done" && detail.value.prefill && chosen
+        ? opsOption(t("serve.prefillOps", { chip: label(chosen.chip) }), detail.value.prefill.ops)
+        : null,
+    [detail, chosen?.chip, t],
+  );
+  return (
+    <section>
+      <h2>{t("serve.title")}</h2>
+      <p className="lede">{t("serve.lede")}</p>
+      <div className="controls">
+        <ServeInputs p={p} />
+        <label>
+          {t("export.destination")}
+          <select data-testid="destination" value={p.raw.to} onChange={(e) => p.set.setTo(e.target.value)}>
+            {DESTINATIONS.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c, lang)} ({c})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("serve.restricted")}
+          <select
+            data-testid="restricted"
+            value={p.raw.restricted}
+            onChange={(e) => p.set.setRestricted(e.target.value)}
+          >
+            <option value="1">{t("serve.restricted.include")}</option>
+            <option value="0">{t("serve.restricted.exclude")}</option>
+          </select>
+        </label>
+        <label>
+          {t("serve.quant")}
+          <select data-testid="quant" value={p.raw.quant} onChange={(e) => p.set.setQuant(e.target.value)}>
+            <option value="">{t("serve.quant.none")}</option>
+            <option value="fp8">FP8</option>
+            <option value="fp8,int8">FP8, INT8</option>
+            <option value="fp8,int8,int4,fp4">FP8, INT8, INT4, FP4</option>
+          </select>
+        </label>
+        <label>
+          {t("serve.basis")}
+          <select data-testid="basis" value={p.raw.basis} onChange={(e) => p.set.setBasis(e.target.value)}>
+            <option value="purchase">{t("serve.basis.purchase")}</option>
+            <option value="cloud">{t("serve.basis.cloud")}</option>
+          </select>
+        </label>
+        <label>
+          {t("serve.percentile")}
+          <select
+            data-testid="percentile"
+            value={p.raw.percentile}
+            onChange={(e) => p.set.setPercentile(e.target.value)}
+          >
+            {["mean", "p50", "p90", "p99"].map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {plan.state === "running" && <p data-testid="serving-computing">{t("common.computing")}</p>}
+      {plan.state === "error" && <p className="problem">{plan.error}</p>}
+      {plan.state === "done" && (
+        <>
+          <p className="answer" data-testid="serving-summary">
+            {t("serve.summary", {
+              n: plan.value.plans.filter((x) => x.feasible).length,
+              total: plan.value.plans.length,
+              evaluated: plan.value.configsEvaluated,
+            })}
+          </p>
+          <ServeTable plans={plans} picked={chosen?.chip} onPick={setPick} showRejected />
+          <ServeBars plans={plans} />
+        </>
+      )}
+      {chosen && (
+        <>
+          <h3>{t("serve.detailTitle", { chip: label(chosen.chip) })}</h3>
+          <p className="note" data-testid="serving-cost">
+            {chosen.cost
+              ? t("serve.costLine", {
+                  capex:
+                    chosen.cost.capex != null
+                      ? `${sig(chosen.cost.capex / 1e6, lang)} M ${chosen.cost.currency}`
+                      : "—",
+                  mw: chosen.cost.facilityMW != null ? sig(chosen.cost.facilityMW, lang) : "—",
+                  capexPerM:
+                    chosen.cost.breakdown.capex != null ? sig(chosen.cost.breakdown.capex, lang) : "—",
+                  power:
+                    chosen.cost.breakdown.electricity != null
+                      ? sig(chosen.cost.breakdown.electricity, lang)
+                      : "—",
+                  rental:
+                    chosen.cost.breakdown.rental != null ? sig(chosen.cost.breakdown.rental, lang) : "—",
+                })
+              : "—"}
+          </p>
+          <div className="grid2">
+            <div className="card">
+              {decodeOpt ? (
+                <Chart name="serving-decode-ops" option={decodeOpt} height={380} />
+              ) : (
+                <p>{t("common.computing")}</p>
+              )}
+            </div>
+            <div className="card">
+              {prefillOpt ? (
+                <Chart name="serving-prefill-ops" option={prefillOpt} height={380} />
+              ) : (
+                <p>{t("common.computing")}</p>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+      <p className="note">{t("serve.note")}</p>
+    </section>
+  );
+}
