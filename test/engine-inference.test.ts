@@ -9,6 +9,7 @@ import { catalogCalibration, resolveCalibration } from "../src/engine/calibratio
 import { resolveCluster, type ChipOverrides } from "../src/engine/cluster.js";
 import { estimateInference, type InferenceRequest } from "../src/engine/estimate.js";
 import { decodeStep, type ServingConfig } from "../src/engine/inference.js";
+import { estimateDisaggregated } from "../src/engine/disaggregated.js";
 import { peakFor } from "../src/engine/op-time.js";
 import { importConfig } from "../src/workload/import/index.js";
 import { expectedExpertsTouched } from "../src/workload/moe-routing.js";
@@ -185,6 +186,21 @@ describe("MoE and attention", () => {
     const big = config("llama-3.1-405b", "h100-sxm");
     const r = estimateInference(big, request({ batch: null, scenario: "offline" }));
     expect(r.ok).toBe(false);
+  });
+});
+
+describe("disaggregation", () => {
+  it("estimateDisaggregated serves the smaller pool's request rate over both pools' chips", () => {
+    const pre = config("llama-3.1-70b", "h100-sxm", { count: 8, w: "fp8", a: "fp8" });
+    const dec = config("llama-3.1-70b", "h100-sxm", { count: 8, w: "fp8", a: "fp8" });
+    const r = estimateDisaggregated(
+      pre,
+      dec,
+      request({ phase: "end-to-end", batch: 128, inputTokens: 2000, outputTokens: 500 }),
+    );
+    if (!r.ok) throw new Error("disaggregated failed");
+    const rate = Math.min(r.value.prefillRequestsPerSecond, r.value.decodeRequestsPerSecond);
+    expect(r.value.system.outputTokensPerSecondPerChip).toBeCloseTo((rate * 500) / 16, 6);
   });
 });
 

@@ -96,6 +96,22 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
   // The framework's running-batch cap applies to each attention data-parallel rank.
   const cap = (r.maxBatch ?? DEFAULT_MAX_BATCH) * cfg.parallel.dp;
   const memory = memorySummary(cfg, r.inputTokens + r.outputTokens);
+  const memoryWarnings = (batch: number): Warning[] =>
+    memory === null
+      ? [
+          {
+            code: "exceeds_memory",
+            message: `the weights leave no room for the KV cache on ${cfg.cluster.chip.id}: the estimate assumes they fit`,
+          },
+        ]
+      : batch > memory.maxBatch * 1.001
+        ? [
+            {
+              code: "exceeds_memory",
+              message: `batch ${Math.round(batch)} exceeds the ${memory.maxBatch} sequences the KV cache holds: the estimate assumes it fits`,
+            },
+          ]
+        : [];
 
   if (r.phase === "prefill") {
     const batch = prefillBatch(cfg, r, ttftBound);
@@ -113,7 +129,7 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
         prefill: s.value,
         memory,
       },
-      s.warnings,
+      [...s.warnings, ...(memory === null ? memoryWarnings(batch) : [])],
     );
   }
 
@@ -137,7 +153,7 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
         prefill: null,
         memory,
       },
-      s.warnings,
+      [...s.warnings, ...memoryWarnings(batch)],
     );
   }
 
@@ -161,7 +177,7 @@ export function estimateInference(cfg: ServingConfig, r: InferenceRequest): Resu
         prefill: pre.value,
         memory,
       },
-      [...pre.warnings, ...dec.warnings],
+      [...pre.warnings, ...dec.warnings, ...memoryWarnings(r.batch)],
     );
   }
   let point: Result<ServingPoint>;

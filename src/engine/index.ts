@@ -2,6 +2,7 @@
 export * from "./calibration.js";
 export * from "./cluster.js";
 export * from "./collectives.js";
+export * from "./disaggregated.js";
 export * from "./error-band.js";
 export * from "./estimate.js";
 export * from "./inference.js";

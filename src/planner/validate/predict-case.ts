@@ -21,7 +21,15 @@ export function blind(c: ValidationCase): ValidationCase {
 export function predictCase(c: ValidationCase, calibration: CalibrationSet): Prediction {
   const b = blind(c);
   const ctx = { calibration };
-  return c.kind === "training"
-    ? predictTraining(b as TrainingCase, ctx)
-    : predictInference(b as InferenceCase, ctx);
+  try {
+    return c.kind === "training"
+      ? predictTraining(b as TrainingCase, ctx)
+      : predictInference(b as InferenceCase, ctx);
+  } catch (e) {
+    // A bug must not abort a validation run of many cases: the case is reported, with the error, as unpredicted.
+    return {
+      ok: false,
+      reason: `internal error (please report): ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
 }

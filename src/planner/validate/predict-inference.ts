@@ -2,6 +2,7 @@
 import { findModel } from "../../catalog/index.js";
 import { formatIssue, type Result } from "../../issues.js";
 import { servingConfig } from "../../engine/serving-config.js";
+import { estimateDisaggregated } from "../../engine/disaggregated.js";
 import { estimateInference, type InferenceEstimate, type InferenceRequest } from "../../engine/estimate.js";
 import type { ServingConfig } from "../../engine/inference.js";
 import { frameworkMaxBatch } from "../../engine/serving-defaults.js";
@@ -35,7 +36,6 @@ export function caseScenario(
   | { ok: true; cfg: ServingConfig; request: InferenceRequest; warnings: string[] }
   | { ok: false; reason: string } {
   const i = c.inference;
-  if (i.disaggregation) return no("prefill–decode disaggregated cases are not expressed yet");
   const phase = i.phase;
   if (!phase) return no("inference.phase is required");
   const arch = archOf(c.model);
@@ -91,6 +91,7 @@ export function caseScenario(
 
 /** The metric of an inference case predicted from its inputs only (never its id, source, notes or value). */
 export function predictInference(c: InferenceCase, ctx: PredictContext): Prediction {
+  if (c.inference.disaggregation) return predictDisaggregated(c, ctx);
   const sc = caseScenario(c, ctx);
   if (!sc.ok) return sc;
   const est = estimateInference(sc.cfg, sc.request);
@@ -120,4 +121,43 @@ function metricOf(name: string, phase: string, e: InferenceEstimate): number | n
     default:
       return null;
   }
+}
+
+/** A disaggregated case: each pool is the case's system with the pool's count and degrees. */
+function predictDisaggregated(c: InferenceCase, ctx: PredictContext): Prediction {
+  const d = c.inference.disaggregation;
+  if (!d) return no("no disaggregation");
+  const pool = (p: { count: number; tp?: number | null; dp?: number | null; ep?: number | null }) =>
+    caseScenario(
+      {
+        ...c,
+        system: { ...c.system, count: p.count },
+        inference: {
+          ...c.inference,
+          disaggregation: null,
+          tp: p.tp ?? null,
+          dp: p.dp ?? null,
+          ep: p.ep ?? null,
+          pp: 1,
+        },
+      },
+      ctx,
+    );
+  const pre = pool(d.prefill);
+  if (!pre.ok) return no(`prefill pool: ${pre.reason}`);
+  const dec = pool(d.decode);
+  if (!dec.ok) return no(`decode pool: ${dec.reason}`);
+  const est = estimateDisaggregated(pre.cfg, dec.cfg, dec.request);
+  if (!est.ok) return no(why(est));
+  const e = est.value;
+  const phase = dec.request.phase;
+  const pick = phase === "prefill" ? e.prefill : phase === "decode" ? e.decode : e.system;
+  const value = metricOf(c.metric.name, phase, pick);
+  if (value === null) return no(`metric ${c.metric.name} is not defined for a ${phase} case`);
+  return {
+    ok: true,
+    predicted: value,
+    warnings: [...new Set([...pre.warnings, ...dec.warnings, ...est.warnings.map((x) => x.message)])],
+    calibrationProfile: dec.cfg.calibration.profile,
+  };
 }
