@@ -41,6 +41,8 @@ export interface SchedulerState {
 export interface KvModel {
   bytes: (tokens: number) => number;
   accept: number;
+  /** Bytes of one more KV block of a sequence. */
+  block: number;
 }
 
 /** Recompute preemption of `victim`: its KV is freed and it waits at the head of the queue to be prefilled again. */
@@ -73,7 +75,11 @@ function reserve(r: Live, kv: KvModel, sch: SimScheduler, to: number): number {
   return sch.preemption === "none" ? kv.bytes(r.input + r.output) : kv.bytes(to);
 }
 
-/** Tries to give `r` the chunk [computed, to); false when its KV does not fit. */
+/**
+ * Tries to give `r` the chunk [computed, to); false when its KV does not fit. Under recompute preemption a chunk is
+ * admitted only with one free block left for every running sequence and this one (vLLM's watermark plays this part),
+ * so that new prompts are not admitted only to be evicted by the next decode step.
+ */
 function take(
   s: SchedulerState,
   r: Live,
@@ -83,7 +89,8 @@ function take(
   plan: StepPlan,
 ): boolean {
   const need = reserve(r, kv, sch, to);
-  if (s.kvUsed - r.held + need > s.kvCapacity) return false;
+  const headroom = sch.preemption === "recompute" ? (s.running.length + 1) * kv.block : 0;
+  if (s.kvUsed - r.held + need + headroom > s.kvCapacity) return false;
   s.kvUsed += need - r.held;
   r.held = need;
   plan.chunks.push({ r, from: r.computed, to });
@@ -131,17 +138,24 @@ export function planStep(s: SchedulerState, sch: SimScheduler, kv: KvModel): Ste
   const plan: StepPlan = { decodes: [], chunks: [] };
   if (sch.chunkedPrefill) {
     plan.decodes = s.running.filter(decoding);
+    grow(s, kv, sch, plan.decodes);
     admitChunked(s, sch, kv, plan);
   } else {
     admitWhole(s, sch, kv, plan);
-    if (plan.chunks.length === 0) plan.decodes = s.running.filter(decoding);
-  }
-  // Decode KV growth (room was made above; under `none` it was reserved at admission).
-  if (sch.preemption === "recompute")
-    for (const r of plan.decodes) {
-      const need = kv.bytes(r.computed + kv.accept);
-      s.kvUsed += need - r.held;
-      r.held = need;
+    if (plan.chunks.length === 0) {
+      plan.decodes = s.running.filter(decoding);
+      grow(s, kv, sch, plan.decodes);
     }
+  }
   return plan;
+}
+
+/** Decode KV growth, before any new chunk is admitted (room was made; under `none` it was reserved at admission). */
+function grow(s: SchedulerState, kv: KvModel, sch: SimScheduler, decodes: readonly Live[]): void {
+  if (sch.preemption !== "recompute") return;
+  for (const r of decodes) {
+    const need = kv.bytes(r.computed + kv.accept);
+    s.kvUsed += need - r.held;
+    r.held = need;
+  }
 }

@@ -84,6 +84,7 @@ export function simulateServing(
   const blocks = new Map<number, number>();
   const kv: KvModel = {
     accept,
+    block: plan.value.kvPerSequence(2 * KV_BLOCK_TOKENS) - plan.value.kvPerSequence(KV_BLOCK_TOKENS),
     bytes: (tokens) => {
       const b = Math.ceil(tokens / KV_BLOCK_TOKENS);
       let v = blocks.get(b);
@@ -118,7 +119,7 @@ export function simulateServing(
       preemptions: 0,
       held: 0,
     };
-    if (kv.bytes(input + output + accept) > state.kvCapacity) dropped++;
+    if (kv.bytes(input + output + accept + KV_BLOCK_TOKENS) > state.kvCapacity) dropped++;
     else lives.push(l);
   }
   if (dropped > 0)
