@@ -9,6 +9,11 @@ export interface TrainingFactors {
   /** Backward fused-attention rate relative to the forward kernel (FlashAttention-2 paper: backward 1.5–2×
    * slower per FLOP than forward). */
   attentionBackwardRatio: number;
+  /** GEMM shape half-saturation d₀: a GEMM dimension d reaches d / (d + d₀) of the large-shape efficiency.
+   * 160 reproduces cuBLASLt square sweeps: A100 FP16 1024³ / 4096³ at 0.47 / 0.89 of 16384³ (model 0.48 / 0.88 with
+   * the 5 µs kernel overhead) and H100 FP8 1024³ / 4096³ at 0.20 / 0.88 of 32768³ (Azure AI-benchmarking-guide,
+   * ND A100 v4 / ND H100 v5). Belongs in the shared op timing; kept here until it moves. */
+  gemmShapeHalfSaturation: number;
   /** Fraction of TP/SP collective time left exposed (1 = none hidden; userbuffer / mc2 fused GEMM+comm lower it). */
   tpCommExposed: number;
   /** FlashAttention-class fused attention in the family's stack (false: Megatron-LM 2021–22 unfused softmax). */
@@ -22,6 +27,7 @@ const DEFAULT: TrainingFactors = {
   family: "default",
   parent: null,
   attentionBackwardRatio: 0.7,
+  gemmShapeHalfSaturation: 160,
   tpCommExposed: 1,
   fusedAttention: true,
   dpOverlap: 0.8,

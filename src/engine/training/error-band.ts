@@ -11,28 +11,28 @@ export interface TrainingErrorBand {
  * cases get the widest band, flagged unvalidated. */
 export const TRAINING_ERROR_BANDS: Record<string, TrainingErrorBand> = {
   "ampere-cuda": {
-    low: -0.102,
-    high: 0.068,
+    low: -0.092,
+    high: 0.045,
     basis: "leave-one-source-out, 8 public training cases: 10th–90th percentile of signed error",
   },
   "hopper-cuda": {
-    low: -0.08,
-    high: 0.189,
+    low: -0.087,
+    high: 0.174,
     basis: "leave-one-source-out, 5 public training cases: 10th–90th percentile of signed error",
   },
   "blackwell-cuda": {
     low: 0.0,
-    high: 0.538,
+    high: 0.542,
     basis: "leave-one-source-out, 2 public training cases: 10th–90th percentile of signed error",
   },
   "ascend-910b-cann": {
-    low: -0.105,
-    high: 0.191,
+    low: -0.094,
+    high: 0.144,
     basis: "leave-one-source-out, 14 public training cases: 10th–90th percentile of signed error",
   },
   default: {
-    low: -0.413,
-    high: 0.226,
+    low: -0.415,
+    high: 0.195,
     basis: "leave-one-source-out, 2 public training cases: 10th–90th percentile of signed error",
   },
 };

@@ -10,7 +10,7 @@ export interface FittedTrainingEfficiency {
 
 export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency> = {
   default: {
-    value: 0.8262,
+    value: 0.8821,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",
@@ -64,7 +64,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ampere-cuda": {
-    value: 0.8399,
+    value: 0.9161,
     cases: [
       "train-a100-korthikanti-22b-8gpu",
       "train-a100-korthikanti-530b-280gpu",
@@ -82,7 +82,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ascend-cann": {
-    value: 0.8212,
+    value: 0.8704,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",
@@ -110,7 +110,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "hopper-cuda": {
-    value: 0.839,
+    value: 0.8821,
     cases: [
       "train-b200-mbridge2511-deepseekv3-256gpu",
       "train-b200-mbridge2511-llama3-8b-8gpu",
@@ -128,7 +128,7 @@ export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency
     ],
   },
   "ascend-910b-cann": {
-    value: 0.8212,
+    value: 0.8704,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",

@@ -33,11 +33,18 @@ export function computeSeconds(
   warnings: Warning[],
 ): { seconds: number; bound: "compute" | "memory" } {
   const t = timeOp(op, cluster as ClusterSpec, cal, warnings);
+  const eff = cal.trainingEfficiency || 1;
+  if (op.gemm && t.bound !== "memory" && f.gemmShapeHalfSaturation > 0) {
+    // Shape efficiency: each GEMM dimension d fills the chip's tiles as d / (d + d₀), on top of the large-shape
+    // efficiency; the per-kernel overhead stays as the shared timing adds it.
+    const g = op.gemm;
+    const fill = (d: number) => d / (d + f.gemmShapeHalfSaturation);
+    const overhead = cal.kernelOverheadS * op.count;
+    const work = Math.max(0, t.time - overhead) / (fill(g.m) * fill(g.n) * fill(g.k));
+    return { seconds: (work + overhead) / eff, bound: "compute" };
+  }
   const slow = op.kind === "attention" && op.name.endsWith(".bwd") ? 1 / f.attentionBackwardRatio : 1;
-  return {
-    seconds: (t.time * slow) / (cal.trainingEfficiency || 1),
-    bound: t.bound === "memory" ? "memory" : "compute",
-  };
+  return { seconds: (t.time * slow) / eff, bound: t.bound === "memory" ? "memory" : "compute" };
 }
 
 /**
