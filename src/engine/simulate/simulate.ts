@@ -122,6 +122,11 @@ export function simulateServing(
     if (kv.bytes(input + output + accept + KV_BLOCK_TOKENS) > state.kvCapacity) dropped++;
     else lives.push(l);
   }
+  if (cfg.parallel.dp > 1)
+    warnings.push({
+      code: "dp_balanced",
+      message: `the ${cfg.parallel.dp} attention-DP ranks are assumed evenly loaded (sequences and prefill chunks spread over them); an unbalanced placement would be slower`,
+    });
   if (dropped > 0)
     warnings.push({
       code: "request_exceeds_kv",

@@ -45,7 +45,7 @@ export class StepCost {
   issues: Issue[] = [];
   /** Engine calls made (each grid point once). */
   engineCalls = 0;
-  private readonly decodeCache = new Map<string, number>();
+  private readonly decodeCache = new Map<number, number>();
   private readonly prefillCache = new Map<number, PrefillSplit>();
   private readonly dp: number;
 
@@ -54,7 +54,8 @@ export class StepCost {
   }
 
   private decodeAt(b: number, c: number): number {
-    const key = `${b}:${c}`;
+    // Contexts stay below 2^26 tokens, so (batch, context) packs into one safe integer.
+    const key = b * 67_108_864 + c;
     const hit = this.decodeCache.get(key);
     if (hit !== undefined) return hit;
     this.engineCalls++;
