@@ -10,6 +10,7 @@ import { fieldErrorsOf, problem, summarise } from "./problem.js";
 import { registerCatalogRoutes } from "./routes-catalog.js";
 import { registerComplianceRoutes } from "./routes-compliance.js";
 import { registerEngineRoutes } from "./routes-engine.js";
+import { registerPlanRoutes } from "./routes-plans.js";
 import { registerValidationRoutes } from "./routes-validation.js";
 
 /** Options of one app instance; every limit is overridable (tests use small ones). */
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions = {}): Api {
   registerComplianceRoutes(app);
   registerValidationRoutes(app);
   registerEngineRoutes(app);
+  registerPlanRoutes(app);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,6 +1,18 @@
 // Heavy computations the API runs off the main thread, by name: the worker looks a job up here and runs it.
 // Each is a composition of library calls on JSON input, returning JSON (a Result where the input may be infeasible).
-import { fail, ok, type Result, type Warning } from "../src/index.js";
+import {
+  catalog,
+  fail,
+  findChip,
+  ok,
+  type Accelerator,
+  type Issue,
+  type Result,
+  type Warning,
+} from "../src/index.js";
+import { planServe } from "../src/planner/serve-plan.js";
+import { planTraining } from "../src/planner/train-plan.js";
+import { scalingCurve, SCALING_SIZES } from "../src/planner/train-scaling.js";
 import { catalogCalibration } from "../src/engine/calibration.js";
 import { resolveCluster } from "../src/engine/cluster.js";
 import { estimateInference } from "../src/engine/estimate.js";
@@ -10,6 +22,7 @@ import { caseScenario } from "../src/planner/validate/predict-inference.js";
 import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predict-training.js";
 import { validateCases, type ValidateOptions } from "../src/planner/validate/run.js";
 import type { InferenceEstimateRequest, TrainingEstimateRequest } from "./api-schemas-engine.js";
+import type { ScalingRequest, ServingPlanRequest, TrainingPlanRequest } from "./api-schemas-plans.js";
 
 /** The case-format envelope the engine's case readers expect, around a request (no id, source or measured value
  * is read by them). */
@@ -73,6 +86,73 @@ function trainingEstimate(r: TrainingEstimateRequest) {
   return ok({ best, ...found.value }, [...cluster.warnings, ...found.warnings]);
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
+function chipsOf(ids: readonly string[]): Result<Accelerator[]> {
+  const issues: Issue[] = [];
+  const out: Accelerator[] = [];
+  ids.forEach((id, i) => {
+    const r = findChip(id);
+    if (r.ok) out.push(r.value);
+    else issues.push(...r.issues.map((x) => ({ ...x, path: ["chips", i] })));
+  });
+  return issues.length ? fail(...issues) : ok(out);
+}
+
+function servingPlan(r: ServingPlanRequest) {
+  const arch = caseArchitecture(r.model);
+  if (!arch.ok) return { ...arch, issues: arch.issues.map((x) => ({ ...x, path: ["model", ...x.path] })) };
+  const chips = r.all
+    ? ok(catalog.accelerators.filter((c) => c.status !== "cancelled"))
+    : chipsOf(r.chips ?? []);
+  if (!chips.ok) return chips;
+  return planServe({
+    arch: arch.value,
+    chips: chips.value,
+    rate: r.rate,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    slo: {
+      tpot: r.tpotMs ? r.tpotMs / 1e3 : null,
+      ttft: r.ttftMs ? r.ttftMs / 1e3 : null,
+      percentile: r.percentile,
+    },
+    allowQuant: r.allowQuant,
+    exportTo: r.to ? { destination: r.to.toUpperCase(), date: r.date ?? today() } : null,
+    includeRestricted: r.includeRestricted,
+    powerMW: r.powerMW ?? null,
+    basis: r.basis,
+    calibration: catalogCalibration(),
+  });
+}
+
+function trainingPlan(r: TrainingPlanRequest) {
+  const arch = caseArchitecture(r.model);
+  if (!arch.ok) return { ...arch, issues: arch.issues.map((x) => ({ ...x, path: ["model", ...x.path] })) };
+  return planTraining({
+    arch: arch.value,
+    chips: r.chips,
+    tokens: r.tokens,
+    ...(r.count !== undefined ? { count: r.count } : { deadlineDays: r.deadlineDays as number }),
+    space: { globalBatch: r.globalBatch, seqLen: r.seqLen, precision: r.precision },
+    ...(r.to ? { to: r.to.toUpperCase(), date: r.date ?? today() } : {}),
+  });
+}
+
+function scaling(r: ScalingRequest) {
+  const arch = caseArchitecture(r.model);
+  if (!arch.ok) return { ...arch, issues: arch.issues.map((x) => ({ ...x, path: ["model", ...x.path] })) };
+  const chip = findChip(r.chip);
+  if (!chip.ok) return { ...chip, issues: chip.issues.map((x) => ({ ...x, path: ["chip"] })) };
+  const points = scalingCurve(
+    arch.value,
+    { chip: chip.value.id },
+    { globalBatch: r.globalBatch, seqLen: r.seqLen, precision: r.precision },
+    r.sizes ?? SCALING_SIZES.filter((n) => n <= 16384),
+  );
+  return ok({ chip: chip.value.id, points });
+}
+
 /** Job name → pure function of a JSON-able input. */
 export const JOBS = {
   validate: (input: { cases: unknown[]; cv?: "source" }) =>
@@ -82,6 +162,9 @@ export const JOBS = {
   ): Result<ReturnType<typeof inferenceEstimate> extends Result<infer T> ? T : never> =>
     inferenceEstimate(input),
   trainingEstimate: (input: TrainingEstimateRequest) => trainingEstimate(input),
+  servingPlan: (input: ServingPlanRequest) => servingPlan(input),
+  trainingPlan: (input: TrainingPlanRequest) => trainingPlan(input),
+  scaling: (input: ScalingRequest) => scaling(input),
 } as const;
 
 export type JobName = keyof typeof JOBS;
