@@ -98,6 +98,22 @@ export function forwardStep(
   return ok(sumStep(times, cal, warnings), warnings);
 }
 
+/** An EAGLE-style draft head: one decoder layer of the target's width with a dense MLP of the target's active
+ * width (a MoE target's top-k experts plus shared experts). */
+function denseDraftLayer(l: LayerSpec): LayerSpec {
+  if (l.mlp.kind === "dense") return l;
+  const m = l.mlp;
+  return {
+    ...l,
+    mlp: {
+      kind: "dense",
+      intermediate: m.topK * m.expertIntermediate + m.sharedIntermediate,
+      gated: m.gated,
+      bias: false,
+    },
+  };
+}
+
 /** Draft tokens per speculative step (see Speculative.draftTokens). */
 export function draftTokensOf(s: Speculative): number {
   return s.draftTokens ?? Math.max(1, Math.ceil(s.acceptLength - 1));
@@ -116,7 +132,7 @@ export function decodeStep(cfg: ServingConfig, batch: number, context: number): 
   const draftLayers =
     cfg.arch.mtp.layers.length > 0 && s.method.toLowerCase().includes("mtp")
       ? cfg.arch.mtp.layers
-      : cfg.arch.layers.slice(-1);
+      : cfg.arch.layers.slice(-1).map(denseDraftLayer);
   const draft = forwardStep(
     { ...cfg, calibration: { ...cfg.calibration, stepOverheadS: 0 } },
     { phase: "decode", batch, newTokens: 1, pastTokens: context },
