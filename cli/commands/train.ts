@@ -49,6 +49,7 @@ export interface TrainOptions {
   scaling?: boolean;
   svg?: string;
   attention?: string;
+  lora?: boolean;
 }
 
 /** A model from a catalog id/alias or a config.json path. */
@@ -103,6 +104,7 @@ export function spaceOf(o: TrainOptions): TrainingSearchSpace {
     microBatch: int("mb", o.mb),
     recompute: recompute as Recompute | null,
     zero: zero as 0 | 1 | 2 | 3 | null,
+    lora: o.lora ?? false,
   };
 }
 
@@ -222,6 +224,10 @@ export function register(program: Command): void {
     .option("--mb <n>", "micro-batch (sequences)")
     .option("--recompute <none|selective|full>")
     .option("--zero <0-3>", "ZeRO stage / distributed optimizer")
+    .option(
+      "--lora",
+      "LoRA fine-tuning: base weights frozen (no weight gradients or optimizer state for them)",
+    )
     .option("--precision <p>", "GEMM precision", "bf16")
     .option("--seq <n>", "sequence length", "4096")
     .option("--global-batch <n>", "sequences per step (default: 4 M tokens)")

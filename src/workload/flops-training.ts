@@ -9,7 +9,8 @@ import { attendedKeys } from "./ops-training.js";
  *   parameters + non-causal attention 2·heads·(d_qk + d_v)·s per layer) + 6·h·V for the LM head. For GPT this is
  *   96·l·h²·(1 + s/(6h) + V/(16·l·h)) with recompute and 72·l·h²·(1 + s/(6h) + V/(12·l·h)) without.
  * - `torchtitan`: 6·N + 12·l·heads·d_head·s (non-causal), torchtitan's get_num_flop_per_token.
- * - `6n`: 6·N only. */
+ * - `6n`: 6·N only.
+ * Under LoRA the parameter term is 4·N (no weight gradients). */
 export type FlopConvention = "default" | "megatron" | "torchtitan" | "6n";
 
 export const FLOP_CONVENTIONS: readonly FlopConvention[] = ["default", "megatron", "torchtitan", "6n"];
@@ -64,10 +65,11 @@ export function modelFlopsPerToken(
   arch: Architecture,
   seqLen: number,
   convention: FlopConvention = "default",
-  opts: { fullRecompute?: boolean } = {},
+  opts: { fullRecompute?: boolean; lora?: boolean } = {},
 ): number {
   const h = arch.hiddenSize;
-  const n = activeParamsForFlops(arch);
+  // LoRA freezes the base weights: forward and data gradient only, 4·N instead of 6·N (adapters negligible).
+  const n = activeParamsForFlops(arch) * (opts.lora ? 4 / 6 : 1);
   switch (convention) {
     case "6n":
       return 6 * n;
