@@ -79,6 +79,29 @@ describe("language", () => {
   });
 });
 
+describe("every page in both languages", () => {
+  const pages = ["/", "/serving", "/training", "/export", "/catalog", "/accuracy"];
+  it(
+    "each page renders its title and menu in Chinese when chosen, with no errors",
+    { timeout: 180_000 },
+    async () => {
+      const { page, errors } = await env.page();
+      await page.addInitScript(() => window.localStorage.setItem("suanli.lang", "zh"));
+      for (const path of pages) {
+        await page.goto(
+          url(path + (path === "/training" ? "?model=llama-3.1-8b&chips=h100-sxm&count=64" : "")),
+        );
+        const title = await page.locator("h2").first().innerText();
+        expect(title, path).toMatch(/[\u4e00-\u9fff]/);
+        expect(await page.locator("nav").innerText()).toContain("推理部署规划");
+        await page.waitForTimeout(path === "/catalog" || path === "/export" ? 200 : 3000);
+        await env.shot(page, `zh${path === "/" ? "-compare" : path.replace("/", "-")}`);
+      }
+      expect(errors).toEqual([]);
+    },
+  );
+});
+
 describe("catalog", () => {
   it("a shared link reproduces the filter, and every number shows its source on hover", async () => {
     const { page } = await env.page();
