@@ -301,6 +301,7 @@ export function estimateTraining(
   const convention = options.convention ?? "default";
   const flopsPerToken = modelFlopsPerToken(arch, c.seqLen, convention, {
     fullRecompute: c.recompute === "full",
+    lora: c.lora,
   });
   const peak = peakFor(cluster.chip, c.precision).flops;
   const bf16 = peakFor(cluster.chip, "bf16").flops;
