@@ -81,8 +81,12 @@ export function forwardStep(
   step: Pick<StepShape, "phase" | "batch" | "newTokens" | "pastTokens">,
   layers?: readonly LayerSpec[],
 ): Result<StepEstimate> {
+  // With pp stages the batch moves through the pipeline as pp micro-batches: every stage runs each of them once
+  // per step, so a step is pp stage-times of batch / pp sequences (the pipeline stays full).
+  const pp = cfg.parallel.pp;
   const shape: StepShape = {
     ...step,
+    batch: step.batch / pp,
     precisions: cfg.precisions,
     parallel: cfg.parallel,
     moeRouting: cfg.moeRouting,
@@ -94,8 +98,25 @@ export function forwardStep(
   // Host work per running sequence of the busiest engine (one per attention-DP rank).
   const host = (step.batch / cfg.parallel.dp) * cfg.calibration.sequenceOverheadS;
   const cal =
-    host > 0 ? { ...cfg.calibration, stepOverheadS: cfg.calibration.stepOverheadS + host } : cfg.calibration;
-  return ok(sumStep(times, cal, warnings), warnings);
+    host > 0
+      ? { ...cfg.calibration, stepOverheadS: cfg.calibration.stepOverheadS + host / pp }
+      : cfg.calibration;
+  const stage = sumStep(times, cal, warnings);
+  if (pp === 1) return ok(stage, warnings);
+  const scale = (x: number) => x * pp;
+  return ok(
+    {
+      ...stage,
+      time: scale(stage.time),
+      byBound: {
+        compute: scale(stage.byBound.compute),
+        memory: scale(stage.byBound.memory),
+        network: scale(stage.byBound.network),
+        latency: scale(stage.byBound.latency),
+      },
+    },
+    warnings,
+  );
 }
 
 /** An EAGLE-style draft head: one decoder layer of the target's width with a dense MLP of the target's active
