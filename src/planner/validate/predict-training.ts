@@ -6,7 +6,7 @@ import { trainingFactorsFor, type TrainingFactors } from "../../engine/training/
 import { trainingCalibration } from "../../engine/training/efficiency.js";
 import type { Architecture } from "../../workload/architecture.js";
 import { importConfig } from "../../workload/import/index.js";
-import { formatIssue, type Result } from "../../issues.js";
+import { formatIssue, type Result, type Warning } from "../../issues.js";
 import { searchTraining, type TrainingSearchSpace } from "../train-search.js";
 import type { TrainingCase } from "./case-schema.js";
 import type { PredictContext, Prediction } from "./prediction.js";
@@ -25,23 +25,27 @@ export function caseArchitecture(model: string | Record<string, unknown>): Resul
  * defaults to plain 1F1B (vpp 1) when the source does not state it (documented default of FORMAT.md's null). */
 export function caseSearchSpace(c: TrainingCase): Result<TrainingSearchSpace> {
   const t = c.training;
-  if (!t.seqLen || !t.globalBatch)
-    return {
-      ok: false,
-      issues: [
-        {
-          code: "missing_field",
-          path: ["training"],
-          message: "training.seqLen and training.globalBatch are required to predict a step",
-        },
-      ],
-    };
+  const warnings: Warning[] = [];
+  // Documented defaults where the source is silent: 4,096-token sequences, 4 M tokens per step (a whole number of
+  // sequences per data-parallel rank is found by the search).
+  const seqLen = t.seqLen ?? 4096;
+  if (!t.seqLen)
+    warnings.push({ code: "assumed_seq_len", message: "sequence length not stated: 4,096 assumed" });
+  let globalBatch = t.globalBatch ?? Math.max(1, Math.round(4_194_304 / seqLen));
+  if (!t.globalBatch) {
+    const dp = t.dp ?? 1;
+    globalBatch = Math.max(dp, Math.round(globalBatch / dp) * dp);
+    warnings.push({
+      code: "assumed_global_batch",
+      message: `global batch not stated: ${globalBatch} sequences (~4 M tokens) assumed`,
+    });
+  }
   return {
     ok: true,
-    warnings: [],
+    warnings,
     value: {
-      globalBatch: t.globalBatch,
-      seqLen: t.seqLen,
+      globalBatch,
+      seqLen,
       precision: t.precision ?? "bf16",
       tp: t.tp ?? null,
       pp: t.pp ?? null,
@@ -90,7 +94,7 @@ export function predictTraining(
   const best = r.value.ranked[0];
   if (!best) return { ok: false, reason: "no feasible configuration" };
   const chosen = Object.entries(r.value.chosen).map(([k, v]) => `${k}=${String(v)}`);
-  const warnings = [...cluster.warnings.map((w) => w.message)];
+  const warnings = [...cluster.warnings.map((w) => w.message), ...space.warnings.map((w) => w.message)];
   if (chosen.length) warnings.push(`chosen by search (the case leaves them open): ${chosen.join(", ")}`);
   if (arch.value.layers.some((l) => l.mlp.kind === "moe"))
     warnings.push(
