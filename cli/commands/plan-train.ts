@@ -23,6 +23,7 @@ interface PlanTrainOptions {
   globalBatch?: string;
   json?: boolean;
   csv?: boolean;
+  basis?: string;
 }
 
 const pct = (x: number | null | undefined) =>
@@ -107,6 +108,11 @@ export function registerPlanTrain(plan: Command): void {
     .option("--precision <p>", "GEMM precision", "bf16")
     .option("--seq <n>", "sequence length", "4096")
     .option("--global-batch <n>", "sequences per step (default: 4 M tokens)")
+    .option(
+      "--basis <purchase|cloud>",
+      "price basis: purchase (amortised capex + electricity) or cloud rental",
+      "purchase",
+    )
     .option("--json", "one JSON document")
     .option("--csv", "CSV")
     .action((o: PlanTrainOptions) => {
@@ -116,6 +122,8 @@ export function registerPlanTrain(plan: Command): void {
       const count = o.count === undefined ? undefined : Number(o.count);
       if (count !== undefined && !(Number.isInteger(count) && count > 0))
         throw new CliError(`--count must be a positive integer, got "${o.count}"`, EXIT.badInput);
+      if (o.basis !== undefined && o.basis !== "purchase" && o.basis !== "cloud")
+        throw new CliError(`--basis must be purchase or cloud, got "${o.basis}"`, EXIT.badInput);
       const { arch, warnings } = loadArchitecture(o.model);
       const space = spaceOf({ ...(o as unknown as TrainOptions), flops: "default", top: "1" });
       const r = planTraining({
@@ -127,6 +135,7 @@ export function registerPlanTrain(plan: Command): void {
         space: { globalBatch: space.globalBatch, seqLen: space.seqLen, precision: space.precision },
         ...(o.to ? { to: o.to } : {}),
         ...(o.date ? { date: o.date } : {}),
+        ...(o.basis ? { basis: o.basis as "purchase" | "cloud" } : {}),
       });
       const rows = unwrap(r);
       const all = [...warnings, ...(r.ok ? r.warnings : [])];

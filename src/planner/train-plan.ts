@@ -2,7 +2,7 @@
 // checkpoints), the smallest cluster per chip that meets a deadline, chip-hours, energy, cost and export status.
 import { findChip, systemsForChip, type Accelerator } from "../catalog/index.js";
 import { classify } from "../compliance/classify.js";
-import { trainingRunCost, type CostAssumptions, type TrainingCost } from "../cost/index.js";
+import { trainingRunCost, type CostAssumptions, type PriceBasis, type TrainingCost } from "../cost/index.js";
 import type { Calibration } from "../engine/calibration.js";
 import { resolveCluster } from "../engine/cluster.js";
 import type { TrainingEstimate } from "../engine/training/types.js";
@@ -80,6 +80,8 @@ export interface TrainPlanInput {
   to?: string;
   date?: string;
   costAssumptions?: Partial<CostAssumptions>;
+  /** Price basis of the cost column (default purchase: amortised capex + electricity; cloud: rental). */
+  basis?: PriceBasis;
   calibration?: Calibration;
 }
 
@@ -141,6 +143,7 @@ function rowFor(input: TrainPlanInput, acc: Accelerator, warnings: Warning[]): T
       ...(sys ? { system: sys } : {}),
       chipSeconds: time.chipHours * 3600,
       ...(input.costAssumptions ? { assumptions: input.costAssumptions } : {}),
+      ...(input.basis ? { basis: input.basis } : {}),
     });
     if (cost.ok) warnings.push(...cost.warnings);
     return { ...empty, count: n, best, time, cost: cost.ok ? cost.value : null, meetsDeadline: meets };
