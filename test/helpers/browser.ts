@@ -1,7 +1,7 @@
 // Browser-test helper: Debian chromium (installed by apt-get when missing and root, else a failure naming the
 // command), a fresh build of the web app, the server in-process on a free port, and screenshots in test-artifacts/.
 import { execFileSync, execSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { listen, type Running } from "../../server/listen.js";
@@ -9,7 +9,6 @@ import { ROOT } from "./cli.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ARTIFACTS = join(ROOT, "test-artifacts");
-const WEB_OUT = join(ARTIFACTS, "web-dist");
 
 function hasCjkFont(): boolean {
   try {
@@ -29,8 +28,10 @@ export function ensureBrowserPackages(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium is still missing after: ${cmd}`);
 }
 
-/** Builds the web app from the current sources into test-artifacts/web-dist (never touches web/dist). */
+/** Builds the web app from the current sources into test-artifacts/web-dist-<pid> (never touches web/dist; one
+ * folder per test process, so browser test files running in parallel do not empty each other's build). */
 export function buildWeb(): string {
+  const WEB_OUT = join(ARTIFACTS, `web-dist-${process.pid}`);
   execFileSync(
     process.execPath,
     [
@@ -102,6 +103,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     close: async () => {
       await browser.close();
       await server.close();
+      rmSync(webDir, { recursive: true, force: true });
     },
   };
 }
