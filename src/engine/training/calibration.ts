@@ -14,6 +14,9 @@ export interface TrainingFactors {
    * the 5 µs kernel overhead) and H100 FP8 1024³ / 4096³ at 0.20 / 0.88 of 32768³ (Azure AI-benchmarking-guide,
    * ND A100 v4 / ND H100 v5). Belongs in the shared op timing; kept here until it moves. */
   gemmShapeHalfSaturation: number;
+  /** Grouped (MoE expert) GEMM throughput relative to a dense GEMM of the same shape: DeepGEMM contiguous-layout
+   * grouped FP8 GEMM 1346 vs 1550 TFLOPS dense on H800 (deepseek-ai/DeepGEMM README, 2025-04). */
+  groupedGemmEfficiency: number;
   /** Fraction of TP/SP collective time left exposed (1 = none hidden; userbuffer / mc2 fused GEMM+comm lower it). */
   tpCommExposed: number;
   /** FlashAttention-class fused attention in the family's stack (false: Megatron-LM 2021–22 unfused softmax). */
@@ -28,6 +31,7 @@ const DEFAULT: TrainingFactors = {
   parent: null,
   attentionBackwardRatio: 0.7,
   gemmShapeHalfSaturation: 160,
+  groupedGemmEfficiency: 0.87,
   tpCommExposed: 1,
   fusedAttention: true,
   dpOverlap: 0.8,

@@ -40,7 +40,11 @@ export function computeSeconds(
     const g = op.gemm;
     const fill = (d: number) => d / (d + f.gemmShapeHalfSaturation);
     const overhead = cal.kernelOverheadS * op.count;
-    const work = Math.max(0, t.time - overhead) / (fill(g.m) * fill(g.n) * fill(g.k));
+    // Grouped expert GEMMs: one kernel per local expert (Transformer Engine GroupedLinear) at the grouped-GEMM
+    // efficiency relative to a dense GEMM of the same shape.
+    const grouped = g.groups > 1 ? f.groupedGemmEfficiency : 1;
+    const work = Math.max(0, t.time - overhead) / (fill(g.m) * fill(g.n) * fill(g.k) * grouped);
+    if (g.groups > 1) return { seconds: (work + overhead * g.groups) / eff, bound: "compute" };
     return { seconds: (work + overhead) / eff, bound: "compute" };
   }
   const slow = op.kind === "attention" && op.name.endsWith(".bwd") ? 1 / f.attentionBackwardRatio : 1;
