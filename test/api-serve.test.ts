@@ -1,6 +1,7 @@
 // `suanli serve` / `npm start` as a user runs them: the URL printed within seconds, the app and API answering,
 // --port / PORT honoured, a bad or busy port a clear exit-2 message.
 import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLI, ROOT, runCli } from "./helpers/cli.js";
@@ -48,6 +49,22 @@ describe("suanli serve", () => {
     const deep = await fetch(`${url}export?date=2025-05-01`);
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
+  });
+
+  it("paths that climb out of the web app's folder are not served", async () => {
+    const { url } = await startAndReadUrl(["serve", "--port", "0"]);
+    const { port } = new URL(url);
+    for (const path of ["/assets/../../package.json", "/%2e%2e/%2e%2e/package.json", "/..%2fpackage.json"]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path, method: "GET" }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status, path).toBe(404);
+    }
   });
 
   it("start (what npm start runs) prints the overview, then the URL; PORT is honoured", async () => {
