@@ -4,14 +4,14 @@ import { PRECISIONS } from "../src/index.js";
 import type { ChipServePlan as LibChipServePlan } from "../src/planner/serve-plan.js";
 import type { TrainPlanRow as LibTrainPlanRow } from "../src/planner/train-plan.js";
 import type { ScalingPoint as LibScalingPoint } from "../src/planner/train-scaling.js";
-import { Meta, WarningSchema, type Assert } from "./api-schemas.js";
+import { LIMITS, Meta, WarningSchema, type Assert } from "./api-schemas.js";
 
 /** Most chips one plan may compare (else 422). */
-export const MAX_PLAN_CHIPS = 100;
+export const MAX_PLAN_CHIPS = LIMITS.maxPlanChips;
 /** Most chips one training plan may search (each a search over cluster sizes; else 422). */
-export const MAX_TRAIN_PLAN_CHIPS = 12;
+export const MAX_TRAIN_PLAN_CHIPS = LIMITS.maxTrainPlanChips;
 /** Largest cluster a training plan or curve may consider. */
-export const MAX_CLUSTER = 131_072;
+export const MAX_CLUSTER = LIMITS.maxClusterChips;
 
 const ModelRef = z
   .union([z.string().min(1).max(120), z.record(z.string(), z.unknown())])
@@ -136,7 +136,7 @@ export const ScalingRequest = z
       .array(z.number().int().positive())
       .min(1)
       .optional()
-      .meta({ description: `cluster sizes (each ≤ ${MAX_CLUSTER}; at most 16)` }),
+      .meta({ description: `cluster sizes (each ≤ ${MAX_CLUSTER}; at most ${LIMITS.maxScalingSizes})` }),
     seqLen: z.number().int().positive(),
     globalBatch: z.number().int().positive(),
     precision: z.enum(["bf16", "fp16", "fp8"]).default("bf16"),

@@ -6,15 +6,21 @@ import type { ChipMetrics as LibChipMetrics, Meta as LibMeta } from "../src/inde
 /** The API version in every route, e.g. `/api/v1/chips`. */
 export const API_BASE = "/api/v1";
 
-/** Limits on one request. Bodies over `maxBodyBytes` get 413; sweeps over `maxSweepConfigs` get 422; work that
- * runs past `timeBudgetMs` is stopped and answered with 503. */
+/** Limits on one request. Bodies over `maxBodyBytes` get 413; sweeps over the count limits get 422 (too much work);
+ * a computation that runs past `timeBudgetMs` is stopped and answered with 503. */
 export const LIMITS = {
   /** Largest request body, bytes (default 256 KiB). */
   maxBodyBytes: 256 * 1024,
   /** Most chips (ids or specs) in one classify / what-if request. */
   maxChipsPerRequest: 200,
-  /** Most configurations one plan may sweep. */
-  maxSweepConfigs: 200_000,
+  /** Most chips one serving plan may compare. */
+  maxPlanChips: 100,
+  /** Most chips one training plan may search (each a search over cluster sizes). */
+  maxTrainPlanChips: 12,
+  /** Largest cluster an estimate, plan or scaling curve may describe, chips. */
+  maxClusterChips: 131_072,
+  /** Most cluster sizes in one scaling curve. */
+  maxScalingSizes: 16,
   /** Most validation cases in one request. */
   maxCases: 500,
   /** Wall-clock budget for one computation, ms (default 20 s). */

@@ -19,8 +19,6 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Wall-clock budget of one computation, ms. Default LIMITS.timeBudgetMs. */
   timeBudgetMs?: number;
-  /** Most configurations a plan may sweep. Default LIMITS.maxSweepConfigs. */
-  maxSweepConfigs?: number;
 }
 
 export type { Api, Limits };
@@ -30,7 +28,6 @@ export function createApp(options: AppOptions = {}): Api {
   const limits: Limits = {
     maxBodyBytes: options.maxBodyBytes ?? LIMITS.maxBodyBytes,
     timeBudgetMs: options.timeBudgetMs ?? LIMITS.timeBudgetMs,
-    maxSweepConfigs: options.maxSweepConfigs ?? LIMITS.maxSweepConfigs,
   };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {

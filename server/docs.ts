@@ -15,7 +15,10 @@ h2{margin-top:2rem}.op{border-top:1px solid #ddd;padding:.5rem 0}.m{display:inli
 Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a> problem details
 (<code>application/problem+json</code>) with the path of each bad field in <code>errors</code>. Information, not legal advice.</p>
 <h2>Limits</h2><ul><li>request body ≤ ${LIMITS.maxBodyBytes} bytes (else 413)</li>
-<li>≤ ${LIMITS.maxChipsPerRequest} chips per classify / what-if request, ≤ ${LIMITS.maxSweepConfigs} configurations per plan, ≤ ${LIMITS.maxCases} validation cases (else 422)</li>
+<li>too much work for one request (else 422): ≤ ${LIMITS.maxChipsPerRequest} chips per classify / what-if request,
+≤ ${LIMITS.maxPlanChips} chips per serving plan, ≤ ${LIMITS.maxTrainPlanChips} chips per training plan,
+≤ ${LIMITS.maxClusterChips} chips in any cluster, ≤ ${LIMITS.maxScalingSizes} sizes per scaling curve,
+≤ ${LIMITS.maxCases} validation cases</li>
 <li>one computation ≤ ${LIMITS.timeBudgetMs / 1000} s (else 503)</li></ul>
 <h2>Problem types</h2><ul>${problems}</ul>
 <h2>Routes</h2><div id="routes">loading /openapi.json …</div>

@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { metaOf, type Result } from "../src/index.js";
-import { API_BASE, Problem } from "./api-schemas.js";
+import { API_BASE, LIMITS, Problem } from "./api-schemas.js";
 import {
   InferenceEstimateRequest,
   InferenceEstimateResponse,
@@ -16,7 +16,7 @@ import { runJob } from "./run-job.js";
 import type { Api } from "./types.js";
 
 /** Largest cluster one request may describe. */
-export const MAX_CHIPS_PER_ESTIMATE = 131_072;
+export const MAX_CHIPS_PER_ESTIMATE = LIMITS.maxClusterChips;
 
 const json = <S>(schema: S, description: string) => ({
   content: { "application/json": { schema } },

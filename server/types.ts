@@ -5,7 +5,6 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 export interface Limits {
   maxBodyBytes: number;
   timeBudgetMs: number;
-  maxSweepConfigs: number;
 }
 
 /** An API app with its limits; routes read them from here. */
