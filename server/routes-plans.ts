@@ -103,8 +103,8 @@ export function registerPlanRoutes(app: OpenAPIHono & Pick<Api, "limits">): void
     }),
     async (c) => {
       const b = c.req.valid("json");
-      if ((b.sizes?.length ?? 0) > 16)
-        return tooMuch(c, ["sizes"], "at most 16 cluster sizes per curve") as never;
+      if ((b.sizes?.length ?? 0) > LIMITS.maxScalingSizes)
+        return tooMuch(c, ["sizes"], `at most ${LIMITS.maxScalingSizes} cluster sizes per curve`) as never;
       const big = (b.sizes ?? []).findIndex((n) => n > MAX_CLUSTER);
       if (big >= 0) return tooMuch(c, ["sizes", big], `at most ${MAX_CLUSTER} chips`) as never;
       const r = await runJob("scaling", b, app.limits.timeBudgetMs);
