@@ -117,6 +117,12 @@ describe("GET /api/v1/timeline and /rules", () => {
     expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["query", "from"]);
   });
 
+  it("GET /rules?date=June is a 400 naming query.date", async () => {
+    const r = await call("/api/v1/rules?date=June");
+    expect(r.status).toBe(400);
+    expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["query", "date"]);
+  });
+
   it("GET /rules?date=2025-06-01 lists every rule with its standing on that date", async () => {
     const r = await call<{ rules: { rule: { id: string }; standing: string }[] }>(
       "/api/v1/rules?date=2025-06-01",

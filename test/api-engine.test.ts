@@ -100,6 +100,14 @@ describe("POST /api/v1/training/estimate", () => {
     expect(r.body.evaluated).toBeGreaterThanOrEqual(r.body.ranked.length);
   }, 60_000);
 
+  it("a recompute mode that does not exist is a 400 naming training.recompute", async () => {
+    const r = await call("/api/v1/training/estimate", {
+      body: { ...train, training: { ...train.training, recompute: "some" } },
+    });
+    expect(r.status).toBe(400);
+    expect(isProblem(r) && r.body.errors?.[0]?.path).toEqual(["training", "recompute"]);
+  });
+
   it("past the time budget it answers 503 with Retry-After instead of hanging", async () => {
     const r = await call("/api/v1/training/estimate", { body: train, options: { timeBudgetMs: 1 } });
     expect(r.status).toBe(503);
