@@ -110,7 +110,7 @@ export function ParetoChart({
       tooltip: {
         trigger: "item",
         formatter: (p: { seriesName: string; value: number[] }) =>
-          `${p.seriesName}<br/>${sig(p.value[0])} tok/s/user · ${sig(p.value[1])} tok/s/chip`,
+          `${p.seriesName}<br/>${t("serve.axis.perUser")}: ${sig(p.value[0])}<br/>${t("serve.axis.perChip")}: ${sig(p.value[1])}`,
       },
       legend: { bottom: 0 },
       grid: { left: 70, right: 30, top: 40, bottom: 70 },
