@@ -118,6 +118,17 @@ describe("simulateServing", () => {
     expect(Math.abs(c.value.gap.tpot)).toBeLessThan(0.15);
   });
 
+  it("checkSteadyState(qwen3-30b-a3b, 2×h100 as 2 attention-DP ranks, batch 128) agrees within 15 %", () => {
+    const cfg = instance("qwen3-30b-a3b", "h100", 2);
+    const dp2: ServingConfig = { ...cfg, parallel: { ...cfg.parallel, tp: 1, dp: 2 } };
+    const c = checkSteadyState(dp2, { inputTokens: 1000, outputTokens: 200, batch: 128 });
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.warnings.map((w) => w.code)).toContain("dp_round_robin");
+    expect(Math.abs(c.value.gap.throughput)).toBeLessThan(0.15);
+    expect(Math.abs(c.value.gap.tpot)).toBeLessThan(0.15);
+  });
+
   it("simulateServing rejects a Poisson workload without a rate (a value, not a throw)", () => {
     const r = simulateServing(llama8bH100, {
       arrival: "poisson",

@@ -35,33 +35,50 @@ describe("StepCost", () => {
     expect(gridOf(17, 64, 2)).toEqual([17, 17, 0]);
   });
 
-  it("StepCost(llama-3.1-8b, 1×h100).step(32 decodes at 2048) equals decodeStep(32, 2048) within 1 %", () => {
+  it("StepCost(llama-3.1-8b, 1×h100).rankStep(32 decodes at 2048) equals decodeStep(32, 2048) within 1 %", () => {
     const c = new StepCost(cfg);
-    expect(rel(c.step(32, 2048, 0, 0), timeOf(decodeStep(cfg, 32, 2048)))).toBeLessThan(0.01);
-    expect(rel(c.step(200, 3000, 0, 0), timeOf(decodeStep(cfg, 200, 3000)))).toBeLessThan(0.01);
+    expect(rel(c.rankStep(32, 2048, 0, 0), timeOf(decodeStep(cfg, 32, 2048)))).toBeLessThan(0.01);
+    expect(rel(c.rankStep(200, 3000, 0, 0), timeOf(decodeStep(cfg, 200, 3000)))).toBeLessThan(0.01);
   });
 
   it("StepCost(llama-3.1-8b, 1×h100): a lone 4,000-token prompt costs prefillStep(1, 4000) within 1 %", () => {
     const c = new StepCost(cfg);
-    const t = c.step(0, 0, 4000, c.chunkAttention(0, 4000));
+    const t = c.rankStep(0, 0, 4000, c.attention(0, 4000));
     expect(rel(t, timeOf(prefillStep(cfg, 1, 4000)))).toBeLessThan(0.01);
   });
 
   it("StepCost: four 1,000-token chunks of one prompt cost at least the prompt whole (each pays its layers)", () => {
     const c = new StepCost(cfg);
-    const whole = c.step(0, 0, 4000, c.chunkAttention(0, 4000));
+    const whole = c.rankStep(0, 0, 4000, c.attention(0, 4000));
     let chunked = 0;
-    for (let a = 0; a < 4000; a += 1000) chunked += c.step(0, 0, 1000, c.chunkAttention(a, a + 1000));
+    for (let a = 0; a < 4000; a += 1000) chunked += c.rankStep(0, 0, 1000, c.attention(a, a + 1000));
     expect(chunked).toBeGreaterThanOrEqual(whole * (1 - 1e-9));
     // Attention over earlier chunks is counted: later chunks cost more than the first.
-    expect(c.chunkAttention(3000, 4000)).toBeGreaterThan(c.chunkAttention(0, 1000));
+    expect(c.attention(3000, 4000)).toBeGreaterThan(c.attention(0, 1000));
   });
 
   it("StepCost: prefill tokens added to a decode step never make it faster", () => {
     const c = new StepCost(cfg);
-    const dec = c.step(64, 1500, 0, 0);
+    const dec = c.rankStep(64, 1500, 0, 0);
     for (const p of [16, 256, 2048, 8192])
-      expect(c.step(64, 1500, p, c.chunkAttention(0, p))).toBeGreaterThanOrEqual(dec);
+      expect(c.rankStep(64, 1500, p, c.attention(0, p))).toBeGreaterThanOrEqual(dec);
+  });
+});
+
+describe("StepCost with attention data parallelism", () => {
+  const moe = instance("qwen3-30b-a3b", "h100", 2);
+  const dp2: ServingConfig = { ...moe, parallel: { ...moe.parallel, tp: 1, dp: 2 } };
+
+  it("StepCost(qwen3-30b-a3b, 2×h100, dp 2): equal ranks decoding 24 each cost decodeStep(48) within 1 %", () => {
+    const c = new StepCost(dp2);
+    expect(rel(c.rankStep(24, 1500, 0, 0), timeOf(decodeStep(dp2, 48, 1500)))).toBeLessThan(0.01);
+  });
+
+  it("StepCost(qwen3-30b-a3b, dp 2): a prompt on one rank costs more than the same tokens spread over both", () => {
+    const c = new StepCost(dp2);
+    const lopsided = Math.max(c.rankLocal(24, 1500, 2000, c.attention(0, 2000)), c.rankLocal(24, 1500, 0, 0));
+    const even = c.rankLocal(24, 1500, 1000, c.attention(0, 1000));
+    expect(lopsided).toBeGreaterThan(even);
   });
 });
 

@@ -299,7 +299,10 @@ export function register(program: Command): void {
     .option("--chunked-prefill", "split prompts into chunks that share steps with decodes (default)", true)
     .option("--no-chunked-prefill", "prefill whole prompts in steps of their own")
     .option("--max-batch <n>", "most sequences running at once (default 256 per attention-DP rank)")
-    .option("--max-batch-tokens <n>", "tokens per step (default 16,384 per attention-DP rank)")
+    .option(
+      "--max-batch-tokens <n>",
+      "tokens per step for the instance, split over attention-DP ranks (default 16,384)",
+    )
     .option("--preemption <recompute|none>", "when the KV cache runs out", "recompute")
     .option("--ttft-ms <x>", "SLO on time to first token, for goodput")
     .option("--tpot-ms <y>", "SLO on time per output token, for goodput")

@@ -6,8 +6,9 @@ import { memoryPlan, type ServingConfig } from "../inference.js";
 import { PREFILL_CHUNK_TOKENS } from "../serving.js";
 import { FRAMEWORK_MAX_BATCH } from "../serving-defaults.js";
 import { drawTokens, exponential, mulberry32, tokenSpecOf } from "./random.js";
-import { evict, planStep, type KvModel, type Live, type SchedulerState } from "./scheduler.js";
-import { summarise, type StepRecord } from "./summary.js";
+import type { KvModel, Live } from "./scheduler.js";
+import { runEventLoop } from "./event-loop.js";
+import { summarise } from "./summary.js";
 import { StepCost } from "./step-cost.js";
 import type { SimScheduler, SimSlo, SimWorkload, SimulationResult } from "./types.js";
 
@@ -15,14 +16,16 @@ import type { SimScheduler, SimSlo, SimWorkload, SimulationResult } from "./type
 export const KV_BLOCK_TOKENS = 16;
 
 /**
- * The scheduler defaults: vLLM's `max_num_seqs` (256) per attention-DP rank, the steady-state model's prefill token
- * budget (PREFILL_CHUNK_TOKENS) per rank, chunked prefill on, recompute preemption.
+ * The scheduler defaults: vLLM's `max_num_seqs` (256) per attention-DP rank; the steady-state model's prefill token
+ * budget (PREFILL_CHUNK_TOKENS) for the whole instance, split over its attention-DP ranks as SGLang splits
+ * `chunked_prefill_size` under DP attention (server_args.py: chunked_prefill_size // dp_size); chunked prefill on;
+ * recompute preemption. Limits are per instance; each of the dp ranks gets 1/dp of them.
  */
 export function defaultScheduler(cfg: ServingConfig): SimScheduler {
   const dp = cfg.parallel.dp;
   return {
     maxBatch: (FRAMEWORK_MAX_BATCH.vllm ?? 256) * dp,
-    maxBatchTokens: PREFILL_CHUNK_TOKENS * dp,
+    maxBatchTokens: PREFILL_CHUNK_TOKENS,
     chunkedPrefill: true,
     preemption: "recompute",
   };
@@ -93,13 +96,8 @@ export function simulateServing(
     },
   };
   const cost = new StepCost(cfg);
-  const state: SchedulerState = {
-    waiting: [],
-    running: [],
-    kvUsed: 0,
-    kvCapacity: plan.value.kvBudget * cfg.parallel.dp,
-    preemptions: 0,
-  };
+  const dp = cfg.parallel.dp;
+  const kvPerRank = plan.value.kvBudget;
   const d = draw(workload, seed);
   const warnings: Warning[] = [];
   const lives: Live[] = [];
@@ -119,13 +117,13 @@ export function simulateServing(
       preemptions: 0,
       held: 0,
     };
-    if (kv.bytes(input + output + accept + KV_BLOCK_TOKENS) > state.kvCapacity) dropped++;
+    if (kv.bytes(input + output + accept + KV_BLOCK_TOKENS) > kvPerRank) dropped++;
     else lives.push(l);
   }
-  if (cfg.parallel.dp > 1)
+  if (dp > 1)
     warnings.push({
-      code: "dp_balanced",
-      message: `the ${cfg.parallel.dp} attention-DP ranks are assumed evenly loaded (sequences and prefill chunks spread over them); an unbalanced placement would be slower`,
+      code: "dp_round_robin",
+      message: `requests are dispatched round-robin over the ${dp} attention-DP ranks, each with 1/${dp} of the batch and token limits; a step lasts as long as its busiest rank`,
     });
   if (dropped > 0)
     warnings.push({
@@ -140,111 +138,21 @@ export function simulateServing(
         "no request fits in the KV cache: shorten the requests or add chips",
       ),
     );
-
-  // Arrival order: poisson and burst draw every time up front; closed-loop clients send the next request on completion.
-  const closed = workload.arrival === "closed-loop";
-  const pending: Live[] = [];
-  let issued = 0;
-  const issueNext = (t: number) => {
-    const l = lives[issued++];
-    if (!l) return;
-    l.arrival = closed ? t : (d.arrivals[l.id] as number);
-    pending.push(l);
-  };
-  const initial = closed ? Math.min(workload.concurrency as number, lives.length) : lives.length;
-  for (let i = 0; i < initial; i++) issueNext(0);
-
-  let next = 0;
-  let t = 0;
-  let inSystem = 0;
-  let area = 0;
-  let lastT = 0;
-  const advance = (to: number) => {
-    area += inSystem * (to - lastT);
-    lastT = to;
-  };
-  const arriveUpTo = (to: number) => {
-    while (next < pending.length && (pending[next] as Live).arrival <= to) {
-      const l = pending[next++] as Live;
-      advance(l.arrival);
-      inSystem++;
-      state.waiting.push(l);
-    }
-  };
-  const records: StepRecord[] = [];
-  const finished: Live[] = [];
-  const finishTime = new Map<number, number>();
-  let outputSoFar = 0;
-
-  while (finished.length < lives.length) {
-    arriveUpTo(t);
-    if (state.waiting.length === 0 && state.running.length === 0) {
-      if (next >= pending.length) break;
-      t = (pending[next] as Live).arrival;
-      continue;
-    }
-    const queue = state.waiting.length;
-    let step = planStep(state, sch, kv);
-    // Partially prefilled prompts can block each other on KV: evict the newest until something runs.
-    while (step.decodes.length === 0 && step.chunks.length === 0 && state.running.length > 0) {
-      evict(state, state.running[state.running.length - 1] as Live);
-      step = planStep(state, sch, kv);
-    }
-    if (step.decodes.length === 0 && step.chunks.length === 0)
-      return fail(
-        issue("infeasible", ["scheduler"], "the scheduler could not run any request (KV cache too small)"),
-      );
-    let ctx = 0;
-    for (const r of step.decodes) ctx += r.computed;
-    let prefillTokens = 0;
-    let attention = 0;
-    for (const c of step.chunks) {
-      attention += cost.chunkAttention(c.from, c.to);
-      prefillTokens += c.to - c.from;
-    }
-    const n = step.decodes.length;
-    const dt = cost.step(n, n > 0 ? ctx / n : 0, prefillTokens, attention);
-    if (cost.issues.length > 0) return fail(...cost.issues);
-    const end = t + dt;
-    const done: Live[] = [];
-    for (const r of step.decodes) {
-      r.computed += accept;
-      r.generated += accept;
-      outputSoFar += accept;
-      if (r.generated >= r.output) done.push(r);
-    }
-    for (const c of step.chunks) {
-      c.r.computed = c.to;
-      if (c.to >= c.r.target) {
-        c.r.generated += 1;
-        outputSoFar += 1;
-        c.r.firstToken ??= end;
-        if (c.r.generated >= c.r.output) done.push(c.r);
-      }
-    }
-    arriveUpTo(end);
-    advance(end);
-    for (const r of done) {
-      state.running.splice(state.running.indexOf(r), 1);
-      state.kvUsed -= r.held;
-      r.held = 0;
-      finishTime.set(r.id, end);
-      finished.push(r);
-      inSystem--;
-      if (closed) issueNext(end);
-    }
-    records.push({
-      t,
-      end,
-      queue,
-      batch: step.decodes.length + step.chunks.length,
-      kvUsed: state.kvUsed / state.kvCapacity,
-      prefillTokens,
-      outputSoFar,
-      completed: finished.length,
-    });
-    t = end;
-  }
+  const run = runEventLoop({
+    lives,
+    arrivals: workload.arrival === "closed-loop" ? null : d.arrivals,
+    concurrency: workload.concurrency ?? 1,
+    ranks: dp,
+    sch: {
+      ...sch,
+      maxBatch: Math.max(1, Math.floor(sch.maxBatch / dp)),
+      maxBatchTokens: Math.max(1, Math.floor(sch.maxBatchTokens / dp)),
+    },
+    kvPerRank,
+    kv,
+    cost,
+  });
+  if (!run.ok) return run;
   return summarise({
     cfg,
     workload,
@@ -252,12 +160,9 @@ export function simulateServing(
     seed,
     slo,
     lives,
-    finishTime,
-    records,
-    area,
-    state,
+    ...run.value,
+    kvCapacity: kvPerRank * dp,
     kv,
     warnings,
-    accept,
   });
 }

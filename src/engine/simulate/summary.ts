@@ -2,7 +2,7 @@
 // over its steady middle, goodput under an SLO, Little's-law occupancy, a down-sampled time series and warnings.
 import { ok, type Result, type Warning } from "../../issues.js";
 import type { ServingConfig } from "../inference.js";
-import type { KvModel, Live, SchedulerState } from "./scheduler.js";
+import type { KvModel, Live } from "./scheduler.js";
 import { distributionOf, downsample } from "./stats.js";
 import type { SimRequest, SimScheduler, SimSlo, SimWorkload, SimulationResult } from "./types.js";
 
@@ -34,10 +34,11 @@ export interface RunTrace {
   records: StepRecord[];
   /** ∫ requests in the system dt. */
   area: number;
-  state: SchedulerState;
+  preemptions: number;
+  /** KV-cache bytes of the instance (per chip of each rank, summed over ranks). */
+  kvCapacity: number;
   kv: KvModel;
   warnings: Warning[];
-  accept: number;
 }
 
 function requestsOf(tr: RunTrace): SimRequest[] {
@@ -120,7 +121,7 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
   }
 
   const warnings = [...tr.warnings];
-  const pre = tr.state.preemptions;
+  const pre = tr.preemptions;
   if (pre > 0)
     warnings.push({
       code: "preemption",
@@ -157,7 +158,7 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
       meanBatch: timeAverage(recs, (r) => r.batch),
       preemptions: pre,
       steps: recs.length,
-      kvCapacityTokens: perToken > 0 ? Math.floor(tr.state.kvCapacity / perToken) : Number.POSITIVE_INFINITY,
+      kvCapacityTokens: perToken > 0 ? Math.floor(tr.kvCapacity / perToken) : Number.POSITIVE_INFINITY,
       series: downsample(recs, SERIES_POINTS).map((r) => ({
         t: r.t,
         queue: r.queue,

@@ -27,6 +27,8 @@ export interface SimWorkload {
  * A continuous-batching scheduler like vLLM's or SGLang's.
  * * `maxBatch`: most sequences running at once per instance.
  * * `maxBatchTokens`: tokens one step may process per instance (decode tokens plus prefill chunks).
+ * * With attention data parallelism each of the dp ranks schedules its own requests (dispatched round-robin) under
+ *   1/dp of both limits.
  * * `chunkedPrefill`: prompts are split into chunks that share steps with decodes; otherwise a prefill step runs
  *   whole prompts alone (decodes wait for it).
  * * `preemption`: `recompute` admits on the prompt's KV and, when the cache runs out, evicts the newest running
