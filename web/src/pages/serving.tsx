@@ -26,6 +26,11 @@ const WIDE = [
   "gaudi3",
 ];
 
+/** "0.785 USD", or "—" when unknown. */
+function money(v: number | null, currency: string, lang: string): string {
+  return v === null ? "—" : `${sig(v, lang)} ${currency}`;
+}
+
 function opsOption(title: string, ops: { name: string; time: number; bound: string }[]): ChartOption {
   const top = [...ops].sort((a, b) => b.time - a.time).slice(0, 14);
   return {
@@ -165,14 +170,9 @@ export function ServingPage() {
                       ? `${sig(chosen.cost.capex / 1e6, lang)} M ${chosen.cost.currency}`
                       : "—",
                   mw: chosen.cost.facilityMW != null ? sig(chosen.cost.facilityMW, lang) : "—",
-                  capexPerM:
-                    chosen.cost.breakdown.capex != null ? sig(chosen.cost.breakdown.capex, lang) : "—",
-                  power:
-                    chosen.cost.breakdown.electricity != null
-                      ? sig(chosen.cost.breakdown.electricity, lang)
-                      : "—",
-                  rental:
-                    chosen.cost.breakdown.rental != null ? sig(chosen.cost.breakdown.rental, lang) : "—",
+                  capexPerM: money(chosen.cost.breakdown.capex, chosen.cost.currency, lang),
+                  power: money(chosen.cost.breakdown.electricity, chosen.cost.currency, lang),
+                  rental: money(chosen.cost.breakdown.rental, chosen.cost.currency, lang),
                 })
               : "—"}
           </p>
