@@ -8,7 +8,6 @@ import type { Problem } from "./api-schemas.js";
 export const PROBLEM = {
   invalidInput: { type: "/docs#problem-invalid-input", title: "Invalid input", status: 400 },
   notFound: { type: "/docs#problem-not-found", title: "Not found", status: 404 },
-  methodNotAllowed: { type: "/docs#problem-method-not-allowed", title: "Method not allowed", status: 405 },
   tooLarge: { type: "/docs#problem-body-too-large", title: "Request body too large", status: 413 },
   unsupportedMedia: {
     type: "/docs#problem-unsupported-media-type",
