@@ -4,7 +4,7 @@
 import { fail, issue, ok, type Result } from "../../issues.js";
 import { evict, planStep, type KvModel, type Live, type SchedulerState, type StepPlan } from "./scheduler.js";
 import type { StepCost } from "./step-cost.js";
-import type { StepRecord } from "./summary.js";
+import { StepLog } from "./step-log.js";
 import type { SimScheduler } from "./types.js";
 
 export interface EventLoopInput {
@@ -24,7 +24,7 @@ export interface EventLoopInput {
 }
 
 export interface EventLoopOutput {
-  records: StepRecord[];
+  records: StepLog;
   finishTime: Map<number, number>;
   /** ∫ requests in the system dt. */
   area: number;
@@ -105,7 +105,7 @@ export function runEventLoop(io: EventLoopInput): Result<EventLoopOutput> {
       rankOf.set(l.id, rank);
     }
   };
-  const records: StepRecord[] = [];
+  const records = new StepLog();
   const finishTime = new Map<number, number>();
   let finished = 0;
   let outputSoFar = 0;

@@ -46,6 +46,10 @@ function splitOf(e: StepEstimate, servingEfficiency: number): Split {
 }
 
 const ZERO: Split = { attention: 0, experts: 0, rest: 0 };
+const ATTENTION = (s: Split) => s.attention;
+const EXPERTS = (s: Split) => s.experts;
+const REST = (s: Split) => s.rest;
+const LOCAL = (s: Split) => s.rest + s.attention;
 
 /**
  * Cached step times of one serving instance, seconds. On one attention-DP rank (the whole instance when dp = 1), a
@@ -112,8 +116,7 @@ export class StepCost {
   /** Seconds of causal attention for prompt tokens [from, to) of one sequence, on its rank. */
   attention(from: number, to: number): number {
     if (to <= from) return 0;
-    const a = (s: Split) => s.attention;
-    return Math.max(0, this.prefill(to, a) - this.prefill(from, a));
+    return Math.max(0, this.prefill(to, ATTENTION) - this.prefill(from, ATTENTION));
   }
 
   /**
@@ -121,22 +124,19 @@ export class StepCost {
    * prefills `prefillTokens` prompt tokens whose attention (sum of `attention`) is `attention`.
    */
   rankLocal(decodes: number, context: number, prefillTokens: number, attention: number): number {
-    const rest = (s: Split) => s.rest;
     // The local part of decodeStep for `decodes` per rank: the instance with every rank carrying them.
-    const base = this.decode(decodes * this.dp, context, (s) => s.rest + s.attention);
+    const base = this.decode(decodes * this.dp, context, LOCAL);
     if (prefillTokens <= 0) return base;
-    const extra = this.prefill(decodes + prefillTokens, rest) - this.prefill(decodes, rest);
+    const extra = this.prefill(decodes + prefillTokens, REST) - this.prefill(decodes, REST);
     return base + Math.max(0, extra) + attention;
   }
 
   /** Seconds of the routed experts for the instance's `decodes` sequences and `prefillTokens` prompt tokens. */
   shared(decodes: number, context: number, prefillTokens: number): number {
-    const experts = (s: Split) => s.experts;
-    const base = this.decode(decodes, context, experts);
+    const base = this.decode(decodes, context, EXPERTS);
     if (prefillTokens <= 0) return base;
-    const perRank = (n: number) => n / this.dp;
     const extra =
-      this.prefill(perRank(decodes + prefillTokens), experts) - this.prefill(perRank(decodes), experts);
+      this.prefill((decodes + prefillTokens) / this.dp, EXPERTS) - this.prefill(decodes / this.dp, EXPERTS);
     return base + Math.max(0, extra);
   }
 

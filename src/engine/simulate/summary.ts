@@ -4,24 +4,11 @@ import { ok, type Result, type Warning } from "../../issues.js";
 import type { ServingConfig } from "../inference.js";
 import type { KvModel, Live } from "./scheduler.js";
 import { distributionOf, downsample } from "./stats.js";
+import type { StepLog } from "./step-log.js";
 import type { SimRequest, SimScheduler, SimSlo, SimWorkload, SimulationResult } from "./types.js";
 
 /** Points kept in the time series. */
 export const SERIES_POINTS = 400;
-
-/** One simulated step. */
-export interface StepRecord {
-  t: number;
-  end: number;
-  queue: number;
-  batch: number;
-  kvUsed: number;
-  prefillTokens: number;
-  /** Output tokens emitted by the end of the step. */
-  outputSoFar: number;
-  /** Requests completed by the end of the step. */
-  completed: number;
-}
 
 export interface RunTrace {
   cfg: ServingConfig;
@@ -31,7 +18,7 @@ export interface RunTrace {
   slo: SimSlo;
   lives: Live[];
   finishTime: Map<number, number>;
-  records: StepRecord[];
+  records: StepLog;
   /** ∫ requests in the system dt. */
   area: number;
   preemptions: number;
@@ -58,22 +45,35 @@ function requestsOf(tr: RunTrace): SimRequest[] {
   });
 }
 
-function timeAverage(recs: readonly StepRecord[], f: (r: StepRecord) => number): number {
+/** Time-average of a per-step quantity over steps [from, to). */
+function timeAverage(log: StepLog, values: Float64Array, from = 0, to = log.length): number {
+  const t = log.column("t");
+  const end = log.column("end");
   let num = 0;
   let den = 0;
-  for (const r of recs) {
-    num += f(r) * (r.end - r.t);
-    den += r.end - r.t;
+  for (let i = from; i < to; i++) {
+    const dt = (end[i] as number) - (t[i] as number);
+    num += (values[i] as number) * dt;
+    den += dt;
   }
   return den > 0 ? num / den : 0;
 }
 
 /** The steady middle of the run: from the step that completed 20 % of the requests to the one that completed 80 %. */
-function steadyWindow(recs: readonly StepRecord[], n: number): [number, number] {
-  const a = recs.findIndex((r) => r.completed >= Math.ceil(0.2 * n));
-  const b = recs.findIndex((r) => r.completed >= Math.ceil(0.8 * n));
-  if (a < 0 || b <= a) return [0, recs.length - 1];
+function steadyWindow(log: StepLog, n: number): [number, number] {
+  const done = log.column("completed");
+  const a = done.findIndex((c) => c >= Math.ceil(0.2 * n));
+  const b = done.findIndex((c) => c >= Math.ceil(0.8 * n));
+  if (a < 0 || b <= a) return [0, log.length - 1];
   return [a, b];
+}
+
+function seriesOf(log: StepLog) {
+  const idx = downsample(
+    Array.from({ length: log.length }, (_, i) => i),
+    SERIES_POINTS,
+  );
+  return idx.map((i) => log.at(i));
 }
 
 /** Builds the result of a finished run. */
@@ -81,15 +81,15 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
   const reqs = requestsOf(tr);
   const count = tr.cfg.cluster.count;
   const recs = tr.records;
-  const last = recs[recs.length - 1] as StepRecord;
+  const last = recs.at(recs.length - 1);
   const duration = last.end;
   const outputs = reqs.reduce((a, r) => a + r.outputTokens, 0);
   const inputs = reqs.reduce((a, r) => a + r.inputTokens, 0);
   const tpots = reqs.flatMap((r) => (r.tpot === null ? [] : [r.tpot]));
 
   const [a, b] = steadyWindow(recs, reqs.length);
-  const ra = recs[a] as StepRecord;
-  const rb = recs[b] as StepRecord;
+  const ra = recs.at(a);
+  const rb = recs.at(b);
   const t0 = a === 0 ? 0 : ra.end;
   const t1 = rb.end;
   const tokensIn = rb.outputSoFar - (a === 0 ? 0 : ra.outputSoFar);
@@ -102,7 +102,7 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
     meanTpot: inWindow.length
       ? inWindow.reduce((s, r) => s + (r.tpot as number), 0) / inWindow.length
       : Number.NaN,
-    meanBatch: timeAverage(recs.slice(a + 1, b + 1), (r) => r.batch),
+    meanBatch: timeAverage(recs, recs.column("batch"), a + 1, b + 1),
     window: [t0, t1] as [number, number],
   };
 
@@ -155,11 +155,11 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
       steady,
       goodput,
       meanInFlight: tr.area / duration,
-      meanBatch: timeAverage(recs, (r) => r.batch),
+      meanBatch: timeAverage(recs, recs.column("batch")),
       preemptions: pre,
       steps: recs.length,
       kvCapacityTokens: perToken > 0 ? Math.floor(tr.kvCapacity / perToken) : Number.POSITIVE_INFINITY,
-      series: downsample(recs, SERIES_POINTS).map((r) => ({
+      series: seriesOf(recs).map((r) => ({
         t: r.t,
         queue: r.queue,
         batch: r.batch,
