@@ -148,13 +148,44 @@ export const ModelSummary = z
   })
   .meta({ id: "ModelSummary" });
 export const ModelList = z.object({ meta: Meta, models: z.array(ModelSummary) }).meta({ id: "ModelList" });
-/** GET /models/{id}: metadata and the published config.json (as parsed JSON, or its raw text when not JSON). */
+/** Parameter counts and KV-cache bytes per token of an imported architecture (computed from shapes). */
+export const ModelAnalysis = z
+  .object({
+    architecture: z
+      .looseObject({})
+      .meta({ description: "the canonical architecture the config imports into" }),
+    parameters: z.looseObject({ total: z.number(), active: z.number(), nonEmbedding: z.number() }),
+    kvCache: z.array(z.looseObject({ precision: z.string(), bytesPerToken: z.number() })),
+  })
+  .meta({ id: "ModelAnalysis" });
+
+/** GET /models/{id}: metadata, the published config.json (parsed, or its raw text when not JSON) and, when the
+ * importer reads it, the architecture, parameter counts and KV-cache footprint. */
 export const ModelDetail = z
   .object({
     meta: Meta,
     id: z.string(),
     model: ModelMeta,
     config: z.unknown(),
-    architecture: z.unknown().optional(),
+    analysis: ModelAnalysis.nullable(),
+    warnings: z.array(WarningSchema),
   })
   .meta({ id: "ModelDetail" });
+
+/** POST /models/import: any supported Hugging Face config.json. */
+export const ModelImportRequest = z.object({ config: z.record(z.string(), z.unknown()) }).meta({
+  id: "ModelImportRequest",
+  example: {
+    config: {
+      model_type: "llama",
+      hidden_size: 4096,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      intermediate_size: 11008,
+      vocab_size: 32000,
+    },
+  },
+});
+export const ModelImportResponse = z
+  .object({ meta: Meta, analysis: ModelAnalysis, warnings: z.array(WarningSchema) })
+  .meta({ id: "ModelImportResponse" });

@@ -3,6 +3,11 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   catalog,
   chipMetrics,
+  importConfig,
+  kvCacheBytesPerToken,
+  parameterCounts,
+  type Architecture,
+  type Result,
   findChip,
   findModel,
   findSystem,
@@ -18,13 +23,15 @@ import {
   ChipListQuery,
   IdParam,
   ModelDetail,
+  ModelImportRequest,
+  ModelImportResponse,
   ModelList,
   Problem,
   SystemDetail,
   SystemList,
   type ChipSummary,
 } from "./api-schemas.js";
-import { fieldErrorsOfIssues, reject } from "./problem.js";
+import { fieldErrorsOfIssues, reject, summarise } from "./problem.js";
 
 const json = <S>(schema: S, description: string) => ({
   content: { "application/json": { schema } },
@@ -55,6 +62,21 @@ export function chipSummary(c: Accelerator): ChipSummary {
     tdpW: typicalOf(c.tdpW),
     tpp: m.tpp.value,
     performanceDensity: m.performanceDensity.value,
+  };
+}
+
+/** Architecture, parameter counts and KV-cache bytes per token (bf16, fp8) of an imported config. */
+function analyse(r: Result<Architecture>) {
+  if (!r.ok) return r;
+  const a = r.value;
+  return {
+    ok: true as const,
+    warnings: r.warnings,
+    value: {
+      architecture: a,
+      parameters: parameterCounts(a),
+      kvCache: [kvCacheBytesPerToken(a, "bf16"), kvCacheBytesPerToken(a, "fp8")],
+    },
   };
 }
 
@@ -173,6 +195,33 @@ export function registerCatalogRoutes(app: OpenAPIHono): void {
 
   app.openapi(
     createRoute({
+      method: "post",
+      path: `${API_BASE}/models/import`,
+      tags: ["catalog"],
+      summary:
+        "Import any supported config.json: canonical architecture, exact parameter counts, KV-cache bytes per token",
+      request: { body: { content: { "application/json": { schema: ModelImportRequest } }, required: true } },
+      responses: {
+        200: json(ModelImportResponse, "the analysis"),
+        400: problems[400],
+        422: {
+          content: { "application/problem+json": { schema: Problem } },
+          description: "unsupported or inconsistent config",
+        },
+      },
+    }),
+    (c) => {
+      const a = analyse(importConfig(c.req.valid("json").config, { source: "config" }));
+      if (!a.ok) {
+        const errs = fieldErrorsOfIssues(a.issues);
+        return reject(c, "infeasible", summarise(errs), errs);
+      }
+      return c.json({ meta: metaOf(), analysis: a.value, warnings: a.warnings }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: `${API_BASE}/models/{id}`,
       tags: ["catalog"],
@@ -183,8 +232,16 @@ export function registerCatalogRoutes(app: OpenAPIHono): void {
     (c) => {
       const r = findModel(c.req.valid("param").id);
       if (!r.ok) return reject(c, "notFound", r.issues[0]!.message, fieldErrorsOfIssues(r.issues, ["id"]));
+      const a = analyse(importConfig(r.value.configText, { source: `models/${r.value.id}/config.json` }));
       return c.json(
-        { meta: metaOf(), id: r.value.id, model: r.value.meta, config: configOf(r.value.configText) },
+        {
+          meta: metaOf(),
+          id: r.value.id,
+          model: r.value.meta,
+          config: configOf(r.value.configText),
+          analysis: a.ok ? a.value : null,
+          warnings: a.ok ? a.warnings : a.issues.map((i) => ({ code: i.code, message: i.message })),
+        },
         200,
       );
     },

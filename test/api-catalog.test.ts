@@ -81,6 +81,38 @@ describe("systems and models", () => {
     expect((await call("/api/v1/models/no-such-model")).status).toBe(404);
   });
 
+  it("GET /models/llama-2-7b counts 6,738,415,616 parameters from its config's shapes", async () => {
+    const r = await call<{
+      analysis: { parameters: { total: number }; kvCache: { precision: string; bytesPerToken: number }[] };
+    }>("/api/v1/models/llama-2-7b");
+    expect(r.status).toBe(200);
+    expect(r.body.analysis.parameters.total).toBe(6_738_415_616);
+    expect(r.body.analysis.kvCache.map((k) => k.precision)).toEqual(["bf16", "fp8"]);
+  });
+
+  it("POST /models/import analyses a posted config; an unsupported model_type is a 422 naming it", async () => {
+    const config = {
+      model_type: "llama",
+      hidden_size: 4096,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      intermediate_size: 11008,
+      vocab_size: 32000,
+    };
+    const r = await call<{ analysis: { parameters: { total: number } } }>("/api/v1/models/import", {
+      body: { config },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.analysis.parameters.total).toBe(6_738_415_616);
+    const bad = await call("/api/v1/models/import", {
+      body: { config: { ...config, model_type: "no-such-family" } },
+    });
+    expect(bad.status).toBe(422);
+    expect(isProblem(bad) && bad.body.detail).toMatch(/no-such-family/);
+    const notObject = await call("/api/v1/models/import", { body: { config: "llama" } });
+    expect(notObject.status).toBe(400);
+  });
+
   it("GET /meta carries version, catalog date and rules as-of date", async () => {
     const r = await call<{ version: string; catalogDate: string; rulesAsOf: string }>("/api/v1/meta");
     expect(r.body).toEqual({
@@ -102,6 +134,7 @@ describe("documents and unknown routes", () => {
       "/api/v1/systems",
       "/api/v1/models",
       "/api/v1/models/{id}",
+      "/api/v1/models/import",
     ])
       expect(Object.keys(r.body.paths)).toContain(p);
   });
