@@ -16,6 +16,7 @@ import {
 import { catalogCalibration } from "../../src/engine/calibration.js";
 import type { ServingConfig } from "../../src/engine/inference.js";
 import { servingConfig } from "../../src/engine/serving-config.js";
+import { PERCENTILE_OVER_MEAN } from "../../src/engine/serving-defaults.js";
 import {
   defaultScheduler,
   simulateServing,
@@ -205,6 +206,7 @@ function render(
       (model
         ? ` · steady-state model ${num(model.outputTokensPerSecondPerChip, 1)} (batch ${num(model.batch, 1)})`
         : ""),
+    `tail over mean: TTFT p90 ${fixed(r.ttft.p90 / r.ttft.mean, 2)}, p99 ${fixed(r.ttft.p99 / r.ttft.mean, 2)} · TPOT p90 ${fixed(r.tpot.p90 / r.tpot.mean, 2)}, p99 ${fixed(r.tpot.p99 / r.tpot.mean, 2)} (the steady-state model assumes p90 ${fixed(PERCENTILE_OVER_MEAN.p90 ?? 1, 2)}, p99 ${fixed(PERCENTILE_OVER_MEAN.p99 ?? 1, 2)})`,
     `${num(r.requestsPerSecond, 2)} requests/s · mean batch ${num(r.meanBatch, 1)} · mean in flight ${num(r.meanInFlight, 1)} · ${num(r.steps, 0)} steps over ${num(r.duration, 1)} s · ${r.preemptions} preemptions · KV cache ≈ ${num(r.kvCapacityTokens, 0)} tokens`,
   ];
   if (r.goodput) {
@@ -246,6 +248,12 @@ export function simulateNow(o: SimulateOptions): void {
     const { requests, ...rest } = r;
     printJson({
       meta: metaOf(),
+      units: {
+        latency: "s",
+        throughput: "tokens/s per chip",
+        rate: "requests/s",
+        kvUsed: "fraction of the KV budget",
+      },
       config: {
         model: o.model,
         chip: cfg.cluster.chip.id,
