@@ -5,6 +5,7 @@ import { servingConfig } from "../../engine/serving-config.js";
 import { estimateDisaggregated } from "../../engine/disaggregated.js";
 import { estimateInference, type InferenceEstimate, type InferenceRequest } from "../../engine/estimate.js";
 import type { ServingConfig } from "../../engine/inference.js";
+import type { CalibrationSet } from "../../engine/calibration.js";
 import { frameworkMaxBatch } from "../../engine/serving-defaults.js";
 import { importConfig } from "../../workload/import/index.js";
 import type { Architecture } from "../../workload/architecture.js";
@@ -103,9 +104,44 @@ export function predictInference(c: InferenceCase, ctx: PredictContext): Predict
   return {
     ok: true,
     predicted: value,
-    warnings: [...new Set([...sc.warnings, ...est.warnings.map((x) => x.message)])],
+    warnings: [
+      ...new Set([
+        ...sc.warnings,
+        ...est.warnings.map((x) => x.message),
+        ...calibrationNotes(sc.cfg, ctx.calibration),
+      ]),
+    ],
     calibrationProfile: sc.cfg.calibration.profile,
   };
+}
+
+/** Named threshold: a family whose leave-one-source-out p90 |error| reaches this is flagged as widely scattered. */
+export const SCATTERED_FAMILY_P90 = 0.5;
+
+/**
+ * What the calibration behind a prediction rests on, when it is weak: a serving efficiency inherited from a parent
+ * (the family has too few public cases to fit its own) or a family whose public cases scatter widely.
+ */
+export function calibrationNotes(cfg: ServingConfig, set: CalibrationSet): string[] {
+  const cal = cfg.calibration;
+  const own = set.profiles.find((p) => p.id === cal.profile);
+  if (!own) return [];
+  const out: string[] = [];
+  if (own.parameters.servingEfficiency?.basis !== "fitted") {
+    const from = cal.provenance.servingEfficiency?.profile ?? "default";
+    out.push(
+      `calibration ${own.id} has too few public serving cases (< 5 from ≥ 2 sources) to fit its own serving ` +
+        `efficiency: it inherits ${cal.servingEfficiency.toFixed(2)} from ${from}`,
+    );
+  }
+  const v = own.validation;
+  if (v && v.cases > 1 && v.p90AbsError >= SCATTERED_FAMILY_P90)
+    out.push(
+      `calibration ${own.id}: its public cases scatter widely (leave-one-source-out p90 |error| ` +
+        `${(v.p90AbsError * 100).toFixed(0)} % over ${v.cases} cases): measured serving speed on this family ` +
+        `varies with framework and version more than the model explains`,
+    );
+  return out;
 }
 
 function metricOf(name: string, phase: string, e: InferenceEstimate): number | null {
