@@ -226,6 +226,9 @@ export const en = {
     "Fleet capex {capex}; facility power {mw} MW; per million tokens: capex {capexPerM}, electricity {power}, rental {rental}.",
   "serve.note":
     "Estimates, with the error band of each chip family's validation. Information, not legal advice.",
+  "col.computedTotalB": "Computed total (B)",
+  "col.computedActiveB": "Computed active (B)",
+  "catalog.computedHint": "derived: counted from the config.json shapes by the importer",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -225,4 +225,7 @@ export const zh: Record<MessageKey, string> = {
   "serve.costLine":
     "机群资本开支 {capex}；设施功耗 {mw} 兆瓦；每百万词元：资本开支 {capexPerM}，电费 {power}，租金 {rental}。",
   "serve.note": "以上为估算，附各芯片系列验证得到的误差范围。仅供参考，不构成法律意见。",
+  "col.computedTotalB": "计算总参数（十亿）",
+  "col.computedActiveB": "计算激活参数（十亿）",
+  "catalog.computedHint": "推算：由导入器根据 config.json 的张量形状计算",
 };

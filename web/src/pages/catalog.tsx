@@ -1,6 +1,6 @@
 // Catalog page: chips, systems and models, filterable; every number shows its grade and source on hover.
 import { useMemo } from "react";
-import { catalog, chipMetrics, type Accelerator } from "../../../src/index.js";
+import { catalog, chipMetrics, importConfig, parameterCounts, type Accelerator } from "../../../src/index.js";
 import { SourcedCell } from "../components/cell.js";
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
@@ -138,6 +138,16 @@ function SystemsTable({ q }: { q: string }) {
   );
 }
 
+/** Total and active parameters computed from a catalog config's shapes (null when the importer cannot read it). */
+const computed = new Map<string, ReturnType<typeof parameterCounts> | null>();
+function counted(id: string, configText: string) {
+  if (!computed.has(id)) {
+    const a = importConfig(configText, { source: `models/${id}/config.json` });
+    computed.set(id, a.ok ? parameterCounts(a.value) : null);
+  }
+  return computed.get(id) ?? null;
+}
+
 function ModelsTable({ q }: { q: string }) {
   const { t, lang } = useLang();
   const s = q.trim().toLowerCase();
@@ -157,6 +167,8 @@ function ModelsTable({ q }: { q: string }) {
             <th>{t("col.released")}</th>
             <th className="num">{t("col.totalB")}</th>
             <th className="num">{t("col.activeB")}</th>
+            <th className="num">{t("col.computedTotalB")}</th>
+            <th className="num">{t("col.computedActiveB")}</th>
           </tr>
         </thead>
         <tbody>
@@ -177,6 +189,12 @@ function ModelsTable({ q }: { q: string }) {
                 </td>
                 <td className="num" title={title(p.active)}>
                   {billions(p.active?.value)}
+                </td>
+                <td className="num grade-derived" title={t("catalog.computedHint")}>
+                  {billions(counted(m.id, m.configText)?.total)}
+                </td>
+                <td className="num grade-derived" title={t("catalog.computedHint")}>
+                  {billions(counted(m.id, m.configText)?.active)}
                 </td>
               </tr>
             );
