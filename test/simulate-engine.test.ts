@@ -2,9 +2,9 @@
 // runs out, agreement with the steady-state model, and invariants of every request's timeline.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { findModel, importConfig } from "../src/index.js";
+import { findModel, fromGB, importConfig } from "../src/index.js";
 import { catalogCalibration } from "../src/engine/calibration.js";
-import type { ServingConfig } from "../src/engine/inference.js";
+import { memoryPlan, type ServingConfig } from "../src/engine/inference.js";
 import { servingConfig } from "../src/engine/serving-config.js";
 import {
   checkSteadyState,
@@ -168,5 +168,53 @@ describe("simulateServing", () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it("a KV cache of ~20,000 tokens never overflows, deadlocks or loses a request, whatever the scheduler", () => {
+    const plan = memoryPlan(llama8bH100);
+    if (!plan.ok) throw new Error("no memory plan");
+    const p = plan.value;
+    const kvTarget = p.kvPerSequence(20_000);
+    const capacity =
+      (kvTarget + p.weights + p.activations) / (1 - llama8bH100.calibration.memoryReserveFraction);
+    const chip = {
+      ...llama8bH100.cluster.chip,
+      memoryCapacity: { ...llama8bH100.cluster.chip.memoryCapacity, value: fromGB(capacity / 1e9) },
+    };
+    const small: ServingConfig = { ...llama8bH100, cluster: { ...llama8bH100.cluster, chip } };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.constantFrom<SimWorkload["arrival"]>("poisson", "closed-loop", "burst"),
+        fc.boolean(),
+        fc.constantFrom<"recompute" | "none">("recompute", "none"),
+        (seed, arrival, chunkedPrefill, preemption) => {
+          const w: SimWorkload = {
+            arrival,
+            requestRate: 20,
+            concurrency: 40,
+            requests: 80,
+            inputTokens: { mean: 1500, dist: "exponential" },
+            outputTokens: { mean: 300, dist: "exponential" },
+          };
+          const r = simulateServing(small, w, { chunkedPrefill, preemption, maxBatchTokens: 4096 }, seed);
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const left = r.warnings.some((x) => x.code === "request_exceeds_kv");
+          if (!left) expect(r.value.requests).toHaveLength(80);
+          expect(Math.max(...r.value.series.map((x) => x.kvUsed))).toBeLessThanOrEqual(1 + 1e-9);
+          if (preemption === "none") expect(r.value.preemptions).toBe(0);
+        },
+      ),
+      { numRuns: 16 },
+    );
+    // The cache is small enough that a burst does preempt.
+    const burst = simulateServing(
+      small,
+      { arrival: "burst", requests: 80, inputTokens: 1500, outputTokens: 300 },
+      { preemption: "recompute" },
+      1,
+    );
+    expect(burst.ok && burst.value.preemptions > 0).toBe(true);
   });
 });
