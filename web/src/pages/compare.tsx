@@ -2,6 +2,7 @@
 // energy per token and export status, as a table, bars and a Pareto chart. With no query it answers the seed
 // question: DeepSeek-R1 served on H20, Ascend 910B, Ascend 910C and H100.
 import { catalog } from "../../../src/index.js";
+import { DestinationSelect } from "../components/destination-select.js";
 import { ParetoChart, ServeBars } from "../components/serve-charts.js";
 import { ServeInputs } from "../components/serve-inputs.js";
 import { ServeTable, useChipLabel } from "../components/serve-table.js";
@@ -55,6 +56,7 @@ export function ComparePage() {
       </p>
       <div className="controls">
         <ServeInputs p={p} />
+        <DestinationSelect value={p.raw.to} onChange={p.set.setTo} />
       </div>
       {plan.state === "error" && <p className="problem">{plan.error}</p>}
       {plan.state === "done" && (

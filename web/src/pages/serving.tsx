@@ -4,12 +4,12 @@
 import { useMemo } from "react";
 import { catalog } from "../../../src/index.js";
 import { Chart, type ChartOption } from "../components/chart.js";
+import { DestinationSelect } from "../components/destination-select.js";
 import { ServeBars } from "../components/serve-charts.js";
 import { ServeInputs } from "../components/serve-inputs.js";
 import { ServeTable, useChipLabel } from "../components/serve-table.js";
 import { useCompute } from "../compute/use-compute.js";
 import { useLang } from "../i18n/index.js";
-import { DESTINATIONS, countryName } from "../lib/countries.js";
 import { sig } from "../lib/format.js";
 import { useServeParams } from "../lib/serve-params.js";
 import { useParam } from "../lib/url-state.js";
@@ -92,16 +92,7 @@ export function ServingPage() {
       <p className="lede">{t("serve.lede")}</p>
       <div className="controls">
         <ServeInputs p={p} />
-        <label>
-          {t("export.destination")}
-          <select data-testid="destination" value={p.raw.to} onChange={(e) => p.set.setTo(e.target.value)}>
-            {DESTINATIONS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, lang)} ({c})
-              </option>
-            ))}
-          </select>
-        </label>
+        <DestinationSelect value={p.raw.to} onChange={p.set.setTo} />
         <label>
           {t("serve.restricted")}
           <select
