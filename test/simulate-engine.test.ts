@@ -11,6 +11,7 @@ import {
   distributionOf,
   mulberry32,
   simulateServing,
+  steadyStateEstimate,
   type SimWorkload,
 } from "../src/engine/simulate/index.js";
 
@@ -127,6 +128,16 @@ describe("simulateServing", () => {
     expect(c.warnings.map((w) => w.code)).toContain("dp_round_robin");
     expect(Math.abs(c.value.gap.throughput)).toBeLessThan(0.15);
     expect(Math.abs(c.value.gap.tpot)).toBeLessThan(0.15);
+  });
+
+  it("simulateServing(Poisson 1000/s on 1×h100) warns it is overloaded, and the steady-state model has no steady state", () => {
+    const w: SimWorkload = { ...poisson(1000, 300), inputTokens: 100, outputTokens: 50 };
+    const r = sim(llama8bH100, w);
+    expect(r.warnings.map((x) => x.code)).toContain("overloaded");
+    const m = steadyStateEstimate(llama8bH100, w);
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.issues[0]?.message).toMatch(/no steady state/);
+    expect(sim(llama8bH100, poisson(4, 1000)).warnings.map((x) => x.code)).not.toContain("overloaded");
   });
 
   it("simulateServing rejects a Poisson workload without a rate (a value, not a throw)", () => {

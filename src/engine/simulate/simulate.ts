@@ -125,6 +125,13 @@ export function simulateServing(
       code: "dp_round_robin",
       message: `requests are dispatched round-robin over the ${dp} attention-DP ranks, each with 1/${dp} of the batch and token limits; a step lasts as long as its busiest rank`,
     });
+  const longest = Math.max(...lives.map((l) => l.input + l.output));
+  const maxPositions = cfg.arch.maxPositions;
+  if (maxPositions > 0 && longest > maxPositions)
+    warnings.push({
+      code: "exceeds_context",
+      message: `requests of up to ${longest} tokens exceed the model's context length (${maxPositions}); they are simulated as if it allowed them`,
+    });
   if (dropped > 0)
     warnings.push({
       code: "request_exceeds_kv",

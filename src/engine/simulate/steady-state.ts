@@ -1,7 +1,7 @@
 // The simulator beside the steady-state serving model: the model's estimate for the same scenario, and a check
 // that closed-loop throughput and mean TPOT agree (the relative gap), with the simulated tail-to-mean ratios.
-import { ok, type Result } from "../../issues.js";
-import { estimateInference, type InferenceEstimate } from "../estimate.js";
+import { fail, issue, ok, type Result } from "../../issues.js";
+import { estimateInference, type InferenceEstimate, type InferenceRequest } from "../estimate.js";
 import type { ServingConfig } from "../inference.js";
 import { tokenSpecOf } from "./random.js";
 import { defaultScheduler, simulateServing } from "./simulate.js";
@@ -18,7 +18,7 @@ export function steadyStateEstimate(
 ): Result<InferenceEstimate> {
   const scenario =
     w.arrival === "poisson" ? "server" : w.arrival === "closed-loop" ? "closed-loop" : "offline";
-  return estimateInference(cfg, {
+  const request: InferenceRequest = {
     phase: "end-to-end",
     inputTokens: tokenSpecOf(w.inputTokens).mean,
     outputTokens: tokenSpecOf(w.outputTokens).mean,
@@ -27,7 +27,23 @@ export function steadyStateEstimate(
     requestRate: w.arrival === "poisson" ? (w.requestRate ?? null) : null,
     slo: { tpot: null, ttft: null, percentile: "mean" },
     ...(maxBatch ? { maxBatch: Math.max(1, Math.floor(maxBatch / cfg.parallel.dp)) } : {}),
-  });
+  };
+  if (request.requestRate) {
+    // An open-loop rate beyond the largest batch's throughput has no steady state: the queue grows without bound.
+    const top = estimateInference(cfg, { ...request, scenario: "offline", requestRate: null });
+    if (!top.ok) return top;
+    const capacity = top.value.outputTokensPerSecondPerChip * cfg.cluster.count;
+    const offered = request.requestRate * request.outputTokens;
+    if (offered > capacity)
+      return fail(
+        issue(
+          "infeasible",
+          ["requestRate"],
+          `${request.requestRate} requests/s × ${request.outputTokens} output tokens (${offered.toFixed(0)} tokens/s) exceeds the steady-state capacity of ${capacity.toFixed(0)} tokens/s: no steady state`,
+        ),
+      );
+  }
+  return estimateInference(cfg, request);
 }
 
 export interface SteadyStateCheck {

@@ -127,12 +127,13 @@ export function summarise(tr: RunTrace): Result<SimulationResult> {
       code: "preemption",
       message: `${pre} preemption(s): the KV cache ran out and sequences were recomputed; a lower maxBatch or more memory avoids them`,
     });
-  const rate = tr.workload.requestRate ?? 0;
-  const completedInWindow = rb.completed - (a === 0 ? 0 : ra.completed);
-  if (tr.workload.arrival === "poisson" && t1 > t0 && completedInWindow / (t1 - t0) < 0.9 * rate)
+  // Open loop: the instance keeps up when it emits output tokens as fast as they are offered.
+  const offered = (tr.workload.requestRate ?? 0) * (outputs / reqs.length);
+  const sustained = steady.outputTokensPerSecondPerChip * count;
+  if (tr.workload.arrival === "poisson" && sustained < 0.9 * offered)
     warnings.push({
       code: "overloaded",
-      message: `offered load (${rate} requests/s) exceeds what the instance sustains (${(completedInWindow / (t1 - t0)).toFixed(2)} requests/s): the queue grows and latencies depend on the run's length`,
+      message: `offered load (${tr.workload.requestRate} requests/s, ${offered.toFixed(0)} output tokens/s) exceeds what the instance sustains (${sustained.toFixed(0)} tokens/s): the queue grows and latencies depend on the run's length`,
     });
   if (reqs.length < 100)
     warnings.push({
