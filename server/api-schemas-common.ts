@@ -1,4 +1,4 @@
-// HTTP API request/response schemas, built from the library's zod types. No Node imports: the web app shares it.
+// HTTP API schemas shared by every route: provenance, problem details, limits, catalog entities. No Node imports.
 import { z } from "zod";
 import { Accelerator, ChipStatus, Market, ModelMeta, System } from "../src/index.js";
 import type { ChipMetrics as LibChipMetrics, Meta as LibMeta } from "../src/index.js";

@@ -6,7 +6,7 @@ import type {
   TimelineEntry as LibTimelineEntry,
   WhatIfRow as LibWhatIfRow,
 } from "../src/index.js";
-import { LIMITS, Meta, MetricValue, WarningSchema, type Assert } from "./api-schemas.js";
+import { LIMITS, Meta, MetricValue, WarningSchema, type Assert } from "./api-schemas-common.js";
 
 const Country = z
   .string()

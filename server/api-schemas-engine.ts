@@ -2,7 +2,7 @@
 // with inputs in the validation-case format (model, system, inference | training). No Node imports.
 import { z } from "zod";
 import { CaseSystem, InferenceSpec, TrainingSpec } from "../src/planner/validate/case-schema.js";
-import { Meta, WarningSchema } from "./api-schemas.js";
+import { Meta, WarningSchema } from "./api-schemas-common.js";
 
 /** A catalog model id or alias, or a Hugging Face config.json object. */
 const ModelRef = z

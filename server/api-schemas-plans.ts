@@ -4,7 +4,7 @@ import { PRECISIONS } from "../src/index.js";
 import type { ChipServePlan as LibChipServePlan } from "../src/planner/serve-plan.js";
 import type { TrainPlanRow as LibTrainPlanRow } from "../src/planner/train-plan.js";
 import type { ScalingPoint as LibScalingPoint } from "../src/planner/train-scaling.js";
-import { LIMITS, Meta, WarningSchema, type Assert } from "./api-schemas.js";
+import { LIMITS, Meta, WarningSchema, type Assert } from "./api-schemas-common.js";
 
 /** Most chips one plan may compare (else 422). */
 export const MAX_PLAN_CHIPS = LIMITS.maxPlanChips;

@@ -1,7 +1,7 @@
 // HTTP API schemas for validation: run the bundled public cases or a posted case file (format v1). No Node imports.
 import { z } from "zod";
 import type { ValidationReport as LibReport } from "../src/planner/validate/run.js";
-import { LIMITS, Meta, type Assert } from "./api-schemas.js";
+import { LIMITS, Meta, type Assert } from "./api-schemas-common.js";
 
 export const ValidationQuery = z.object({
   cv: z.enum(["source"]).optional().meta({ description: "leave-one-source-out cross-validation" }),

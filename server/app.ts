@@ -3,7 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
 import { catalog } from "../src/index.js";
-import { API_BASE, LIMITS } from "./api-schemas.js";
+import { API_BASE, LIMITS } from "./api-schemas-common.js";
 import { docsPage } from "./docs.js";
 import type { Api, Limits } from "./types.js";
 import { fieldErrorsOf, problem, summarise } from "./problem.js";

@@ -1,5 +1,5 @@
 // The API docs page: a self-contained HTML page (no CDN, works offline) that lists the routes of /openapi.json.
-import { API_BASE, LIMITS } from "./api-schemas.js";
+import { API_BASE, LIMITS } from "./api-schemas-common.js";
 import { PROBLEM } from "./problem.js";
 
 /** HTML of /docs. The route list is filled in the browser from /openapi.json. */

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { Issue } from "../src/index.js";
-import type { Problem } from "./api-schemas.js";
+import type { Problem } from "./api-schemas-common.js";
 
 /** Problem types, each a fragment of the docs page that explains it. */
 export const PROBLEM = {

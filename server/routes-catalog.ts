@@ -30,7 +30,7 @@ import {
   SystemDetail,
   SystemList,
   type ChipSummary,
-} from "./api-schemas.js";
+} from "./api-schemas-common.js";
 import { fieldErrorsOfIssues, reject, summarise } from "./problem.js";
 
 const json = <S>(schema: S, description: string) => ({

@@ -16,7 +16,7 @@ import {
   type ExportQuery,
 } from "../src/index.js";
 import type { Context } from "hono";
-import { API_BASE, LIMITS, Problem, type Problem as P } from "./api-schemas.js";
+import { API_BASE, LIMITS, Problem, type Problem as P } from "./api-schemas-common.js";
 import {
   ClassifyRequest,
   ClassifyResponse,

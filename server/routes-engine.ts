@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { metaOf, type Result } from "../src/index.js";
-import { API_BASE, LIMITS, Problem } from "./api-schemas.js";
+import { API_BASE, LIMITS, Problem } from "./api-schemas-common.js";
 import {
   InferenceEstimateRequest,
   InferenceEstimateResponse,

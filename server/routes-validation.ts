@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { metaOf } from "../src/index.js";
 import publicCases from "../validation/public-cases.json" with { type: "json" };
-import { API_BASE, LIMITS, Problem } from "./api-schemas.js";
+import { API_BASE, LIMITS, Problem } from "./api-schemas-common.js";
 import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
 import type { Api } from "./types.js";
 import { reject } from "./problem.js";

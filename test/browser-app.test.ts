@@ -63,6 +63,8 @@ describe("compare: demand", () => {
       .toBeGreaterThan(before);
     await expect.poll(() => page.locator('[data-chart="serve-chips"] svg').innerHTML()).not.toBe(chart);
     expect(page.url()).toContain("rate=40");
+    await page.fill("[data-testid=input-tokens]", "-5");
+    await expect.poll(() => page.locator("[data-testid=input-problems]").innerText()).toMatch(/inputTokens/);
   }, 90_000);
 });
 

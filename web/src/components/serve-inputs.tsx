@@ -48,6 +48,11 @@ export function ServeInputs({ p }: { p: ReturnType<typeof useServeParams> }) {
         placeholder={t("serve.noBound")}
       />
       <ChipPicker value={p.raw.ids} onChange={p.set.setIds} />
+      {p.problems.length > 0 && (
+        <p className="problem" data-testid="input-problems">
+          {t("serve.inputProblems", { problems: p.problems.join("; ") })}
+        </p>
+      )}
     </>
   );
 }

@@ -15,22 +15,13 @@ import {
   type Accelerator,
 } from "../../../src/index.js";
 import { planServe, type ServeLayout } from "../../../src/planner/serve-plan.js";
+import type { ServingPlanRequest, TrainingPlanRequest } from "../../../server/api-schemas.js";
 import publicCases from "../../../validation/public-cases.json" with { type: "json" };
 
-export interface TrainInput {
-  model: string;
-  chips: string[];
-  tokens: number;
-  deadlineDays: number | null;
-  count: number | null;
-  seqLen: number;
-  globalBatch: number;
-  precision: "bf16" | "fp8";
-  to: string;
-  date: string;
-}
+/** Inputs are the HTTP API's request shapes (one declaration, shared with the server). */
+export type TrainInput = TrainingPlanRequest;
 
-function arch(model: string) {
+function arch(model: string | Record<string, unknown>) {
   const a = caseArchitecture(model);
   if (!a.ok) throw new Error(a.issues.map(formatIssue).join("; "));
   return a.value;
@@ -43,8 +34,7 @@ function trainPlan(i: TrainInput) {
     tokens: i.tokens,
     ...(i.count ? { count: i.count } : { deadlineDays: i.deadlineDays ?? 30 }),
     space: { globalBatch: i.globalBatch, seqLen: i.seqLen, precision: i.precision },
-    to: i.to,
-    date: i.date,
+    ...(i.to ? { to: i.to, date: i.date ?? new Date().toISOString().slice(0, 10) } : {}),
   });
   if (!r.ok) throw new Error(r.issues.map(formatIssue).join("; "));
   return { rows: r.value, warnings: r.warnings };
@@ -71,22 +61,7 @@ function scaling(
   return out;
 }
 
-export interface ServeInput {
-  model: string;
-  chips: string[];
-  rate: number;
-  inputTokens: number;
-  outputTokens: number;
-  tpotMs: number | null;
-  ttftMs: number | null;
-  percentile: "mean" | "p50" | "p90" | "p99";
-  to: string;
-  date: string;
-  includeRestricted: boolean;
-  allowQuant: ("fp8" | "int8" | "int4" | "fp4")[];
-  basis: "purchase" | "cloud";
-  powerMW: number | null;
-}
+export type ServeInput = ServingPlanRequest;
 
 function accelerators(ids: readonly string[]): Accelerator[] {
   return ids.flatMap((id) => {
@@ -98,7 +73,7 @@ function accelerators(ids: readonly string[]): Accelerator[] {
 function servePlan(i: ServeInput) {
   const r = planServe({
     arch: arch(i.model),
-    chips: accelerators(i.chips),
+    chips: accelerators(i.chips ?? []),
     rate: i.rate,
     inputTokens: i.inputTokens,
     outputTokens: i.outputTokens,
@@ -108,9 +83,9 @@ function servePlan(i: ServeInput) {
       percentile: i.percentile,
     },
     allowQuant: i.allowQuant,
-    exportTo: { destination: i.to, date: i.date },
+    exportTo: i.to ? { destination: i.to, date: i.date ?? new Date().toISOString().slice(0, 10) } : null,
     includeRestricted: i.includeRestricted,
-    powerMW: i.powerMW,
+    powerMW: i.powerMW ?? null,
     basis: i.basis,
     calibration: catalogCalibration(),
   });
@@ -124,7 +99,7 @@ export const PARETO_TPOT_MS = [15, 20, 30, 50, 80, 120, 200];
 /** Per chip: capacity per chip at each TPOT bound → the tokens/s-per-user vs tokens/s-per-chip frontier. */
 function servePareto(i: ServeInput) {
   const a = arch(i.model);
-  const chips = accelerators(i.chips);
+  const chips = accelerators(i.chips ?? []);
   const out = chips.map((c) => ({
     chip: c.id,
     points: [] as { perUser: number; perChip: number; tpotMs: number }[],

@@ -229,6 +229,7 @@ export const en = {
   "col.computedTotalB": "Computed total (B)",
   "col.computedActiveB": "Computed active (B)",
   "catalog.computedHint": "derived: counted from the config.json shapes by the importer",
+  "serve.inputProblems": "Check the inputs ({problems}); defaults are used meanwhile.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -228,4 +228,5 @@ export const zh: Record<MessageKey, string> = {
   "col.computedTotalB": "计算总参数（十亿）",
   "col.computedActiveB": "计算激活参数（十亿）",
   "catalog.computedHint": "推算：由导入器根据 config.json 的张量形状计算",
+  "serve.inputProblems": "请检查输入（{problems}）；暂用默认值计算。",
 };

@@ -1,4 +1,5 @@
 // The serving inputs shared by the compare page and the serving planner, read from the URL with defaults.
+import { ServingPlanRequest } from "../../../server/api-schemas.js";
 import type { ServeInput } from "../compute/jobs.js";
 import { positive } from "../components/number-input.js";
 import { todayIso } from "./dates.js";
@@ -22,28 +23,46 @@ export function useServeParams(defaultChips: readonly string[] = SEED_CHIPS) {
   const [basis, setBasis] = useParam("basis", "purchase");
   const [power, setPower] = useParam("mw", "");
   const [percentile, setPercentile] = useParam("pct", "mean");
-  const job: ServeInput = {
+  const chips = resolveChips(ids).map((c) => c.id);
+  // The URL's inputs checked with the API's own request schema; a bad field is shown and its default used.
+  const parsed = ServingPlanRequest.safeParse({
     model,
-    chips: resolveChips(ids).map((c) => c.id),
-    rate: positive(rate, 10),
-    inputTokens: Math.round(positive(input, 2000)),
-    outputTokens: Math.round(positive(output, 500)),
-    tpotMs: tpot ? positive(tpot, 50) : null,
-    ttftMs: ttft ? positive(ttft, 2000) : null,
-    percentile: (["mean", "p50", "p90", "p99"].includes(percentile)
-      ? percentile
-      : "mean") as ServeInput["percentile"],
+    chips,
+    rate: Number(rate),
+    inputTokens: Number(input),
+    outputTokens: Number(output),
+    tpotMs: tpot ? Number(tpot) : null,
+    ttftMs: ttft ? Number(ttft) : null,
+    percentile,
     to,
     date: todayIso(),
     includeRestricted: restricted === "1",
-    allowQuant: quant
-      .split(",")
-      .filter((q): q is "fp8" | "int8" | "int4" | "fp4" => ["fp8", "int8", "int4", "fp4"].includes(q)),
-    basis: basis === "cloud" ? "cloud" : "purchase",
-    powerMW: power ? positive(power, 1) : null,
-  };
+    allowQuant: quant.split(",").filter(Boolean),
+    basis,
+    powerMW: power ? Number(power) : null,
+  });
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const job: ServeInput = parsed.success
+    ? parsed.data
+    : {
+        model,
+        chips,
+        rate: positive(rate, 10),
+        inputTokens: Math.round(positive(input, 2000)),
+        outputTokens: Math.round(positive(output, 500)),
+        tpotMs: tpot ? positive(tpot, 50) : null,
+        ttftMs: ttft ? positive(ttft, 2000) : null,
+        percentile: "mean",
+        to,
+        date: todayIso(),
+        includeRestricted: restricted === "1",
+        allowQuant: [],
+        basis: basis === "cloud" ? "cloud" : "purchase",
+        powerMW: null,
+      };
   return {
     job,
+    problems,
     raw: { model, ids, rate, input, output, tpot, ttft, to, restricted, quant, basis, power, percentile },
     set: {
       setModel,

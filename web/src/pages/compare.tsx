@@ -20,7 +20,7 @@ export function ComparePage() {
   const plan = useCompute("servePlan", p.job);
   const pareto = useCompute("servePareto", p.job);
   const label = useChipLabel();
-  const modelName = catalog.models.find((m) => m.id === p.job.model)?.meta.name ?? p.job.model;
+  const modelName = catalog.models.find((m) => m.id === p.raw.model)?.meta.name ?? p.raw.model;
   const chips = resolveChips(p.raw.ids);
   const feasible = plan.state === "done" ? plan.value.plans.filter((x) => x.feasible) : [];
   const cheapest = [...feasible].sort(
@@ -48,7 +48,7 @@ export function ComparePage() {
                 cheapest?.cost?.perMillionTokens != null
                   ? `${sig(cheapest.cost.perMillionTokens, lang)} ${cheapest.cost.currency}`
                   : "—",
-              dest: countryName(p.job.to, lang),
+              dest: countryName(p.raw.to, lang),
             })
           : plan.state === "running"
             ? t("common.computing")

@@ -54,7 +54,7 @@ export function ServingPage() {
   const plans = plan.state === "done" ? plan.value.plans : [];
   const chosen = plans.find((x) => x.chip === pick && x.feasible) ?? plans.find((x) => x.feasible) ?? null;
   const detail = useCompute("serveDetail", {
-    model: p.job.model,
+    model: p.raw.model,
     chip: chosen?.chip ?? "",
     layout: chosen?.layout ?? {
       count: 1,

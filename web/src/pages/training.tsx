@@ -44,8 +44,7 @@ export function TrainingPage() {
   const plan = useCompute("trainPlan", {
     ...common,
     tokens: positive(tokensB, 1000) * 1e9,
-    deadlineDays: count ? null : positive(days, 30),
-    count: count ? Math.round(positive(count, 8)) : null,
+    ...(count ? { count: Math.round(positive(count, 8)) } : { deadlineDays: positive(days, 30) }),
     to,
     date: todayIso(),
   });
