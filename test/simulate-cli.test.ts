@@ -1,5 +1,8 @@
 // `suanli simulate`: the latency table with the steady-state model beside it, one JSON document with meta, and
 // bad input as a message with exit code 2 (run against the built CLI: npm run build first).
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasStackTrace, runCli } from "./helpers/cli.js";
 
@@ -50,6 +53,17 @@ describe("suanli simulate", () => {
     const a = JSON.parse(runCli(args).stdout) as { simulation: unknown };
     const b = JSON.parse(runCli(args).stdout) as { simulation: unknown };
     expect(b.simulation).toEqual(a.simulation);
+  });
+
+  it("simulate --svg FILE plots the queue, batch and KV use over time", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "suanli-sim-")), "series.svg");
+    const r = runCli([...base, "--rate", "6", "--requests", "200", "--svg", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`plot written to ${file}`);
+    const svg = readFileSync(file, "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain("KV used %");
+    expect(svg).toContain("time (s)");
   });
 
   it("simulate with both --rate and --concurrency exits 2 naming the choice, without a stack trace", () => {

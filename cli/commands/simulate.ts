@@ -1,7 +1,7 @@
 // `suanli simulate --model M --chip C --input I --output O (--rate R | --concurrency C | --burst) …`: a
 // discrete-event simulation of one serving instance — latency distribution (mean/p50/p90/p99 TTFT and TPOT),
 // throughput per chip, goodput under an SLO — with the steady-state model's figures beside it.
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import pc from "picocolors";
 import {
@@ -30,6 +30,7 @@ import type { InferenceEstimate } from "../../src/engine/estimate.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
 import { readText } from "../files.js";
 import { footer, num, printJson, printWarnings, renderTable } from "../output.js";
+import { timeSeriesSvg } from "./simulate-svg.js";
 
 export interface SimulateOptions {
   model: string;
@@ -58,6 +59,7 @@ export interface SimulateOptions {
   tpotMs?: string;
   json?: boolean;
   perRequest?: boolean;
+  svg?: string;
 }
 
 function positive(name: string, v: string | undefined, integer = true): number | null {
@@ -223,6 +225,21 @@ function render(
   return lines.join("\n");
 }
 
+/** The time series as an SVG line chart: queue, sequences per step and KV-cache use over the run. */
+function seriesSvg(o: SimulateOptions, cfg: ServingConfig, r: SimulationResult): string {
+  const pts = (f: (x: SimulationResult["series"][number]) => number): [number, number][] =>
+    r.series.map((x) => [x.t, f(x)]);
+  return timeSeriesSvg(
+    `${o.model} on ${cfg.cluster.count} × ${cfg.cluster.chip.id}: simulated serving (seed ${o.seed})`,
+    "requests / KV cache used (%)",
+    [
+      { name: "waiting", points: pts((x) => x.queue) },
+      { name: "in the step", points: pts((x) => x.batch) },
+      { name: "KV used %", points: pts((x) => x.kvUsed * 100) },
+    ],
+  );
+}
+
 /** Runs the command. */
 export function simulateNow(o: SimulateOptions): void {
   const { cfg, warnings } = instanceOf(o);
@@ -244,6 +261,7 @@ export function simulateNow(o: SimulateOptions): void {
       code: "steady_state",
       message: `steady-state model: ${est.issues.map((i) => i.message).join("; ")}`,
     });
+  if (o.svg) writeFileSync(o.svg, seriesSvg(o, cfg, r));
   if (o.json) {
     const { requests, ...rest } = r;
     printJson({
@@ -276,7 +294,9 @@ export function simulateNow(o: SimulateOptions): void {
     });
     return;
   }
-  process.stdout.write(render(o, cfg, w, r, model, slo) + "\n" + footer() + "\n");
+  process.stdout.write(
+    render(o, cfg, w, r, model, slo) + "\n" + (o.svg ? `plot written to ${o.svg}\n` : "") + footer() + "\n",
+  );
   printWarnings(all);
 }
 
@@ -316,5 +336,6 @@ export function register(program: Command): void {
     .option("--tpot-ms <y>", "SLO on time per output token, for goodput")
     .option("--json", "one JSON document (with the time series)")
     .option("--per-request", "with --json: every request's latencies")
+    .option("--svg <file>", "plot the queue, batch and KV-cache use over time as SVG")
     .action((opts: SimulateOptions) => simulateNow(opts));
 }
