@@ -1,5 +1,6 @@
 // A tiny seeded pseudo-random generator (mulberry32) and the draws the simulator needs: exponential gaps and
-// token counts from a fixed, exponential or uniform distribution. Deterministic for a seed, in Node and browsers.
+// token counts from a fixed, exponential or uniform distribution. Deterministic for a seed (the generator is exact
+// integer arithmetic; exponential draws use Math.log, which engines may round differently in the last bit).
 
 /** A generator of uniform numbers in [0, 1). */
 export type Random = () => number;
