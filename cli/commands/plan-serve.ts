@@ -15,7 +15,7 @@ import {
   type Accelerator,
   type Precision,
 } from "../../src/index.js";
-import { planServe, type ChipServePlan } from "../../src/planner/serve-plan.js";
+import { planServe, type ChipServePlan, type ServeLayout } from "../../src/planner/serve-plan.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
 import { footer, num, printCsv, printJson, renderTable, type Column } from "../output.js";
 import { loadArchitecture } from "./train.js";
@@ -50,6 +50,11 @@ function positive(name: string, v: string | undefined): number | null {
   return n;
 }
 
+/** One serving layout as `instance-size× tp ep dp weights/kv`. */
+function layoutText(l: ServeLayout): string {
+  return `${l.count}× tp${l.tp} ep${l.ep} dp${l.dp} ${l.weights}/${l.kvCache}`;
+}
+
 const COLUMNS: Column<ChipServePlan>[] = [
   { key: "chip", header: "chip", value: (r) => r.chip },
   { key: "feasible", header: "ok", value: (r) => (r.feasible ? "yes" : "no") },
@@ -57,9 +62,11 @@ const COLUMNS: Column<ChipServePlan>[] = [
     key: "layout",
     header: "layout",
     value: (r) =>
-      r.layout
-        ? `${r.layout.count}× tp${r.layout.tp} ep${r.layout.ep} dp${r.layout.dp} ${r.layout.weights}/${r.layout.kvCache}${r.mode === "disaggregated" ? " disagg" : ""}`
-        : null,
+      r.prefillLayout && r.decodeLayout
+        ? `prefill ${layoutText(r.prefillLayout)} ×${r.prefillChips} chips | decode ${layoutText(r.decodeLayout)} ×${r.decodeChips} chips`
+        : r.layout
+          ? layoutText(r.layout)
+          : null,
   },
   { key: "capacity", header: "tok/s/chip", value: (r) => num(r.capacityPerChip, 0), align: "right" },
   { key: "chips", header: "chips", value: (r) => num(r.chips, 0), align: "right" },

@@ -6,13 +6,14 @@ import { classify } from "../compliance/index.js";
 import { fleetCost, type CostAssumptions, type FleetCost, type PriceBasis } from "../cost/index.js";
 import type { CalibrationSet } from "../engine/calibration.js";
 import { errorBandFor, type ErrorBand } from "../engine/error-band.js";
-import { decodeStep, prefillStep, type ServingConfig } from "../engine/inference.js";
-import { bestBatch, meanContext, type ServingPoint } from "../engine/serving.js";
+import type { ServingConfig } from "../engine/inference.js";
+import { bestBatch, type ServingPoint } from "../engine/serving.js";
 import { servingConfig } from "../engine/serving-config.js";
 import { DEFAULT_MAX_BATCH, PERCENTILE_OVER_MEAN } from "../engine/serving-defaults.js";
 import { fail, issue, ok, type Result } from "../issues.js";
 import { BYTES_PER_ELEMENT, isPrecision, type Precision } from "../units/index.js";
 import type { Architecture } from "../workload/architecture.js";
+import { disaggregatedPools, type PoolCandidate } from "./serve-pools.js";
 
 export interface ServePlanInput {
   arch: Architecture;
@@ -65,6 +66,9 @@ export interface ChipServePlan {
   chips?: number;
   prefillChips?: number;
   decodeChips?: number;
+  /** With disaggregation: each pool's own layout (the prefill pool's may differ from the decode pool's). */
+  prefillLayout?: ServeLayout;
+  decodeLayout?: ServeLayout;
   nodes?: number;
   system?: string | null;
   cost?: FleetCost | null;
@@ -119,33 +123,6 @@ function systemOf(chip: Accelerator): System | null {
   return catalog.systems.find((s) => s.chip === chip.id) ?? null;
 }
 
-/** Per-chip prefill and decode capacity of a layout for the disaggregated alternative. */
-function disaggregated(
-  cfg: ServingConfig,
-  w: { inputTokens: number; outputTokens: number },
-  tpot: number | null,
-  ttft: number | null,
-  maxB: number,
-) {
-  const dp = cfg.parallel.dp;
-  let bestPre = 0;
-  for (const k of [1, 2, 4, 8, 16]) {
-    const s = prefillStep(cfg, k * dp, w.inputTokens);
-    if (!s.ok) break;
-    if (ttft && s.value.time > ttft) break;
-    bestPre = Math.max(bestPre, (k * dp * w.inputTokens) / s.value.time / cfg.cluster.count);
-  }
-  let bestDec = 0;
-  const accept = cfg.speculative?.acceptLength ?? 1;
-  for (let b = Math.max(1, dp); b <= maxB; b = Math.ceil(b * 1.5)) {
-    const s = decodeStep(cfg, b, meanContext(w));
-    if (!s.ok) break;
-    if (tpot && s.value.time / accept > tpot) break;
-    bestDec = (b * accept) / s.value.time / cfg.cluster.count;
-  }
-  return { prefillInputPerChip: bestPre, decodeOutputPerChip: bestDec };
-}
-
 /**
  * Plans serving `rate` requests/s of a model on each chip: best layout, chips, nodes, cost, power and export status.
  * @example planServe({arch, chips: [h20, h100], rate: 10, inputTokens: 2000, outputTokens: 500, slo: {...}, calibration})
@@ -188,6 +165,7 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
     const system = systemOf(chip);
     const domain = system?.scaleUp.domainChips ?? 8;
     let best: { cfg: ServingConfig; point: ServingPoint; layout: ServeLayout } | null = null;
+    const candidates: PoolCandidate<ServeLayout>[] = [];
     for (const l of layouts(input.arch, chip, domain))
       for (const p of precisionsFor(input.arch, input.allowQuant ?? [])) {
         evaluated += 1;
@@ -206,12 +184,13 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
           reject(pt.issues[0]?.code ?? "infeasible");
           continue;
         }
-        if (!best || pt.value.outputPerChip > best.point.outputPerChip)
-          best = {
-            cfg: built.value,
-            point: pt.value,
-            layout: { ...l, ...p, kvCache: built.value.precisions.kvCache },
-          };
+        const cand = {
+          cfg: built.value,
+          point: pt.value,
+          layout: { ...l, ...p, kvCache: built.value.precisions.kvCache },
+        };
+        candidates.push(cand);
+        if (!best || pt.value.outputPerChip > best.point.outputPerChip) best = cand;
       }
     total += evaluated;
     if (!best) {
@@ -231,18 +210,12 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
     const inst = best.layout.count;
     let chips = Math.ceil(outputRate / best.point.outputPerChip / inst) * inst;
     let mode: "colocated" | "disaggregated" = "colocated";
-    let prefillChips: number | undefined;
-    let decodeChips: number | undefined;
-    const d = disaggregated(best.cfg, w, tpot, ttft, Math.max(1, best.point.batch * 2));
-    if (d.prefillInputPerChip > 0 && d.decodeOutputPerChip > 0) {
-      const pc = Math.ceil((input.rate * input.inputTokens) / d.prefillInputPerChip / inst) * inst;
-      const dc = Math.ceil(outputRate / d.decodeOutputPerChip / inst) * inst;
-      if (pc + dc < chips) {
-        mode = "disaggregated";
-        chips = pc + dc;
-        prefillChips = pc;
-        decodeChips = dc;
-      }
+    let pools: ReturnType<typeof disaggregatedPools<ServeLayout>> = null;
+    const d = disaggregatedPools(candidates, w, input.rate, { tpot, ttft });
+    if (d && d.prefill.chips + d.decode.chips < chips) {
+      mode = "disaggregated";
+      chips = d.prefill.chips + d.decode.chips;
+      pools = d;
     }
     const perNode = system?.chipsPerNode ?? 8;
     const cost = fleetCost({
@@ -264,11 +237,24 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
       mode,
       batch: best.point.batch,
       outputTokensPerSecondPerChip: outputRate / chips,
-      capacityPerChip: best.point.outputPerChip,
+      // Disaggregated: the fleet's output rate at full load (the smaller of what the two pools sustain) per chip.
+      capacityPerChip: pools
+        ? Math.min(
+            (pools.prefill.perChip * pools.prefill.chips * input.outputTokens) / input.inputTokens,
+            pools.decode.perChip * pools.decode.chips,
+          ) / chips
+        : best.point.outputPerChip,
       tpotMs: best.point.tpot * 1e3,
       ttftMs: best.point.ttft * 1e3,
       chips,
-      ...(prefillChips !== undefined ? { prefillChips, decodeChips } : {}),
+      ...(pools
+        ? {
+            prefillChips: pools.prefill.chips,
+            decodeChips: pools.decode.chips,
+            prefillLayout: pools.prefill.layout,
+            decodeLayout: pools.decode.layout,
+          }
+        : {}),
       nodes: Math.ceil(chips / perNode),
       system: system?.id ?? null,
       cost: c,
