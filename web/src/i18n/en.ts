@@ -230,6 +230,7 @@ export const en = {
   "col.computedActiveB": "Computed active (B)",
   "catalog.computedHint": "derived: counted from the config.json shapes by the importer",
   "serve.inputProblems": "Check the inputs ({problems}); defaults are used meanwhile.",
+  "export.frontier": "Best chips not controlled here: BF16 TFLOPS {bf16}; memory GB/s {bw}; memory GB {cap}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -229,4 +229,5 @@ export const zh: Record<MessageKey, string> = {
   "col.computedActiveB": "计算激活参数（十亿）",
   "catalog.computedHint": "推算：由导入器根据 config.json 的张量形状计算",
   "serve.inputProblems": "请检查输入（{problems}）；暂用默认值计算。",
+  "export.frontier": "此处不受管制的最强芯片：BF16 TFLOPS {bf16}；显存带宽 GB/s {bw}；显存容量 GB {cap}。",
 };

@@ -4,12 +4,14 @@ import { useDeferredValue, useMemo } from "react";
 import {
   catalog,
   classify,
+  compliantFrontier,
   rulesInForce,
   timeline,
   whatIf,
   whatIfRule,
   type Classification,
   type ExportQuery,
+  type FrontierEntry,
   type WhatIfThresholds,
 } from "../../../src/index.js";
 import { ClassificationTable } from "../components/classification-table.js";
@@ -18,6 +20,7 @@ import { TimelineView } from "../components/timeline-view.js";
 import { useLang } from "../i18n/index.js";
 import { DESTINATIONS, countryName } from "../lib/countries.js";
 import { dayOf, isoOf, todayIso, validDate } from "../lib/dates.js";
+import { fmt } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
 import { useParam } from "../lib/url-state.js";
 
@@ -25,6 +28,11 @@ const FIRST_DAY = "2022-08-01";
 const LAST_DAY = [todayIso(), catalog.info.rulesAsOf].sort().at(-1)!;
 const LOGIC_RULES = catalog.rules.filter((r) => r.item === "logic" && r.controls.length > 0);
 const EVENTS = timeline(catalog);
+
+/** "989 (NVIDIA H100 …)" or "—". */
+function frontierText(e: FrontierEntry | undefined, names: Map<string, string>, lang: string): string {
+  return e?.chip && e.value !== null ? `${fmt(e.value, 0, lang)} (${names.get(e.chip) ?? e.chip})` : "—";
+}
 
 export function ExportControlsPage() {
   const { t, lang } = useLang();
@@ -78,6 +86,10 @@ export function ExportControlsPage() {
     [rows, shownRules, names, t, deferredDate, dest, lang],
   );
   const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const frontier = useMemo(() => {
+    const status = new Map(rows.map((r) => [r.chip, r.status]));
+    return compliantFrontier(catalog.accelerators, (c) => status.get(c.id) ?? "unknown");
+  }, [rows]);
 
   return (
     <section>
@@ -172,6 +184,13 @@ export function ExportControlsPage() {
           unknown: count("unknown"),
         })}
         {hasWhatIf ? ` ${t("export.whatIfChanged", { n: changed })}` : ""}
+      </p>
+      <p className="note" data-testid="export-frontier">
+        {t("export.frontier", {
+          bf16: frontierText(frontier[0], names, lang),
+          bw: frontierText(frontier[1], names, lang),
+          cap: frontierText(frontier[2], names, lang),
+        })}
       </p>
       <div className="card">
         <ExportScatter option={option} />
