@@ -80,7 +80,7 @@ export function exportScatterOption(
   }));
   return {
     title: { text: l.title, left: "center", textStyle: { fontSize: 13 } },
-    legend: { top: 28 },
+    legend: { top: 32 },
     tooltip: {
       trigger: "item",
       formatter: (p: { name: string; value?: number[]; componentType?: string }) =>
@@ -88,7 +88,7 @@ export function exportScatterOption(
           ? p.name
           : `${p.name}<br/>TPP ${fmt(p.value[0])} · PD ${fmt(p.value[1], 2)}`,
     },
-    grid: { left: 60, right: 30, top: 70, bottom: 50 },
+    grid: { left: 60, right: 30, top: 80, bottom: 50 },
     xAxis: { type: "log", name: l.x, nameLocation: "middle", nameGap: 28, min: X[0], max: X[1] },
     yAxis: { type: "log", name: l.y, nameLocation: "middle", nameGap: 40, min: Y[0], max: Y[1] },
     series,
