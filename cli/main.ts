@@ -28,6 +28,13 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   simulate: () => import("./commands/simulate.js"),
 };
 
+// A closed pipe (`suanli chips | head`) ends the output quietly, never with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+
 async function main(argv: string[]): Promise<number> {
   const program = new Command("suanli")
     .description("算力 suanli — AI accelerators, export controls and LLM training/serving performance")

@@ -41,6 +41,9 @@ export interface Classification {
   /** Unknown chip inputs the answer depends on. */
   dependsOn: string[];
   reasons: string[];
+  /** True for a part designed and sold by a Chinese vendor (catalog market domestic-china): a sale inside China is
+   * not an export from the US, and the answer says what US rules make of a chip with these parameters. */
+  domesticChinesePart: boolean;
   warnings: Warning[];
   query: { date: string; destination: string; buyerHq: string | null };
   /** The next date after `query.date` on which the answer changes under the catalog's rules, if any. */
@@ -104,6 +107,14 @@ function classifyCore(chip: Accelerator, q: ExportQuery, cat: CatalogBundle): Co
   const reasons: string[] = [];
   const dest = normaliseCountry(q.destination);
   const hq = q.buyerHq ? normaliseCountry(q.buyerHq) : null;
+  const domesticChinesePart = chip.market === "domestic-china";
+  if (domesticChinesePart)
+    reasons.push(
+      `${chip.name} is a domestic Chinese part: a sale inside China is not an export from the US. What follows is what ` +
+        `US rules make of a chip with its parameters — they matter for exports and re-exports reached by the ` +
+        `foreign-direct-product rules, and BIS guidance of 2025-05-13 warns that using Ascend 910B/910C/910D anywhere ` +
+        `risks violating US export controls (General Prohibition 10)`,
+    );
   if (dest.note) reasons.push(dest.note);
   if (hq?.note) reasons.push(`buyer HQ: ${hq.note}`);
   const query: ExportQuery = {
@@ -199,6 +210,7 @@ function classifyCore(chip: Accelerator, q: ExportQuery, cat: CatalogBundle): Co
     basis,
     dependsOn,
     reasons: [...new Set(reasons)],
+    domesticChinesePart,
     warnings,
     query: { date: query.date, destination: query.destination, buyerHq: query.buyerHq ?? null },
     metrics: m,
