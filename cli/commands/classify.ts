@@ -52,6 +52,9 @@ function render(c: Classification): string {
         : `UNKNOWN — depends on ${c.dependsOn.join(", ")}`;
   const lines = [
     `${pc.bold(c.chipName)} (${c.chip}) → ${q.destination}${q.buyerHq ? ` (buyer HQ ${q.buyerHq})` : ""} on ${q.date}: ${STATUS[c.status](head)}`,
+    ...(c.domesticChinesePart
+      ? [`  ${pc.yellow("domestic Chinese part: as an export from the US; a sale inside China is not one")}`]
+      : []),
     `  TPP ${num(c.tpp, 0)} · PD ${num(c.performanceDensity, 2)} · ECCN ${c.eccn ?? "none (no 3A090 paragraph met)"}`,
     `  licence exception ${c.licenseException ?? "none"} · review policy ${c.policy} · basis ${c.basis}`,
     `  decided by ${c.decidedBy.join(", ") || "—"}`,
