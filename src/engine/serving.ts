@@ -38,10 +38,26 @@ export function meanContext(w: Workload): number {
   return w.inputTokens + w.outputTokens / 2;
 }
 
+/** Prefill cost per request depends only on the configuration and prompt length: cached per configuration object. */
+const prefillCache = new WeakMap<ServingConfig, Map<number, Result<{ perRequest: number; ttft: number }>>>();
+
 function prefillSecondsPerRequest(
   cfg: ServingConfig,
   w: Workload,
 ): Result<{ perRequest: number; ttft: number }> {
+  let byInput = prefillCache.get(cfg);
+  if (!byInput) {
+    byInput = new Map();
+    prefillCache.set(cfg, byInput);
+  }
+  const hit = byInput.get(w.inputTokens);
+  if (hit) return hit;
+  const r = prefillPerRequest(cfg, w);
+  byInput.set(w.inputTokens, r);
+  return r;
+}
+
+function prefillPerRequest(cfg: ServingConfig, w: Workload): Result<{ perRequest: number; ttft: number }> {
   const dp = cfg.parallel.dp;
   const perRank = Math.max(1, Math.floor(PREFILL_CHUNK_TOKENS / w.inputTokens));
   const batch = perRank * dp;

@@ -94,9 +94,16 @@ function layouts(
   for (const n of [1, 2, 4, 8, 16]) {
     if (n <= Math.max(domain, 1) && heads % n === 0) out.push({ count: n, tp: n, ep: 1, dp: 1 });
   }
-  if (moe && moe.kind === "moe")
+  if (moe && moe.kind === "moe") {
     for (const n of [8, 16, 32, 64, 128])
       if (n <= 4 * Math.max(domain, 8)) out.push({ count: n, tp: 1, ep: n, dp: n });
+    // Hybrid: attention tensor-parallel across one scale-up domain (its weights split t ways instead of replicated
+    // on every rank), experts spread over all n chips — the layout bandwidth-poor chips serve large MoE models with.
+    const t = Math.min(8, Math.max(domain, 1));
+    if (t > 1 && heads % t === 0)
+      for (const n of [2 * t, 4 * t])
+        if (n <= 4 * Math.max(domain, 8)) out.push({ count: n, tp: t, ep: n, dp: n / t });
+  }
   void chip;
   return out;
 }

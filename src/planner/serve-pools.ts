@@ -19,7 +19,7 @@ export interface Pool<L> {
 }
 
 /** Named assumption: the decode pool is searched among this many layouts with the best colocated capacity. */
-export const DECODE_POOL_CANDIDATES = 4;
+export const DECODE_POOL_CANDIDATES = 2;
 
 /** Prompt batches (per attention-DP rank) tried for the prefill pool. */
 const PREFILL_BATCHES = [1, 2, 4, 8, 16] as const;
