@@ -1,6 +1,7 @@
 // Model FLOPs per trained token under the named conventions (6·N + attention, Megatron eq. 3, torchtitan, 6N).
 import type { Architecture, AttentionSpec, LayerSpec } from "./architecture.js";
 import { attendedKeys } from "./ops-training.js";
+import { attentionParamBreakdown, mlpParamBreakdown } from "./params.js";
 
 /** FLOP-counting conventions for MFU.
  * - `default`: 6·N (input embedding excluded, LM head included, MoE active experts only) + causal attention
@@ -15,28 +16,18 @@ export type FlopConvention = "default" | "megatron" | "torchtitan" | "6n";
 
 export const FLOP_CONVENTIONS: readonly FlopConvention[] = ["default", "megatron", "torchtitan", "6n"];
 
-/** Matmul parameters of an attention block (biases included). */
+/** Matmul parameters of an attention block (biases included; sinks, indexers and linear-attention extras not). */
 export function attentionMatmulParams(a: AttentionSpec, h: number): number {
-  const out = a.numHeads * a.vHeadDim * h + (a.outBias ? h : 0);
-  if (a.kind === "mla" && a.mla) {
-    const { qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim } = a.mla;
-    const dq = qkNopeHeadDim + qkRopeHeadDim;
-    const q = qLoraRank ? h * qLoraRank + qLoraRank * a.numHeads * dq : h * a.numHeads * dq;
-    const kv = h * (kvLoraRank + qkRopeHeadDim) + kvLoraRank * a.numHeads * (qkNopeHeadDim + a.vHeadDim);
-    return q + kv + out;
-  }
-  if (a.kind === "linear" && a.linear) return a.linear.qkvParams + out;
-  const qkv = h * (a.numHeads * a.headDim + a.numKvHeads * (a.headDim + a.vHeadDim));
-  const bias = a.qkvBias ? a.numHeads * a.headDim + a.numKvHeads * (a.headDim + a.vHeadDim) : 0;
-  return qkv + bias + out;
+  const b = attentionParamBreakdown(a, h);
+  return b.total - b.extra;
 }
 
-/** Matmul parameters of the MLP a token passes through (MoE: router + top-k routed + shared experts). */
+/** Matmul parameters of the MLP a token passes through (dense FFN with its biases; MoE: router + top-k routed +
+ * shared experts, without biases and gates). */
 export function activeMlpParams(layer: LayerSpec, h: number): number {
-  const m = layer.mlp;
-  if (m.kind === "dense") return (m.gated ? 3 : 2) * h * m.intermediate + (m.bias ? m.intermediate + h : 0);
-  const mats = m.gated ? 3 : 2;
-  return h * m.numExperts + mats * h * (m.topK * m.expertIntermediate + m.sharedIntermediate);
+  const m = mlpParamBreakdown(layer.mlp, h);
+  if (layer.mlp.kind === "dense") return m.dense + m.denseBias;
+  return m.router + m.topK * m.expertEach + m.shared;
 }
 
 /** Parameters a token's forward pass multiplies with, per layer (norms included). */

@@ -1,7 +1,7 @@
 // Training memory per chip: weights, gradients and Adam states under ZeRO 0–3, activations per layer
 // (Korthikanti et al. 2022) with SP and recompute, in-flight micro-batches of 1F1B / interleaved schedules.
 import type { Architecture, LayerSpec } from "../../workload/architecture.js";
-import { attentionMatmulParams } from "../../workload/flops-training.js";
+import { layerParamBreakdown } from "../../workload/params.js";
 import { kindCounts, layerKinds } from "./layer-kinds.js";
 import type { MemoryBreakdown, TrainingConfig } from "./types.js";
 
@@ -30,14 +30,16 @@ export interface StageParams {
   expert: number;
 }
 
-/** Parameters of one layer on one chip (TP shards matmuls; EP shards routed experts). */
+/** Parameters of one layer on one chip: TP shards the projections and FFNs (biases of the projections too, MLA's
+ * latent projections as well), EP the routed experts; norms and the router are whole on every chip. Counted from
+ * `layerParamBreakdown`; the MLP biases, router bias, shared-expert gate and attention extras (sinks, indexers) are
+ * not counted (a few MB). */
 export function layerParamsOnChip(layer: LayerSpec, h: number, tp: number, ep: number): StageParams {
-  const attn = attentionMatmulParams(layer.attention, h) / tp + layer.normParams;
-  const m = layer.mlp;
-  if (m.kind === "dense") return { dense: attn + ((m.gated ? 3 : 2) * h * m.intermediate) / tp, expert: 0 };
-  const mats = m.gated ? 3 : 2;
-  const shared = (mats * h * m.sharedIntermediate) / tp + h * m.numExperts;
-  const expert = ((m.numExperts / ep) * mats * h * m.expertIntermediate) / tp;
+  const { attention: a, mlp: m } = layerParamBreakdown(layer, h);
+  const attn = (a.total - a.extra) / tp + layer.normParams;
+  if (layer.mlp.kind === "dense") return { dense: attn + m.dense / tp, expert: 0 };
+  const shared = m.shared / tp + m.router;
+  const expert = ((m.experts / ep) * m.expertEach) / tp;
   return { dense: attn + shared, expert };
 }
 
