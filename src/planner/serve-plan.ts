@@ -117,7 +117,8 @@ function precisionsFor(
     { weights: ck, activations: ck === "fp8" ? "fp8" : "bf16" },
   ];
   for (const p of allow) {
-    if (BYTES_PER_ELEMENT[p] >= BYTES_PER_ELEMENT[ck]) continue;
+    // Lower precisions, and same-size formats the user allows (int8 for an FP8 checkpoint on a chip without FP8).
+    if (p === ck || BYTES_PER_ELEMENT[p] > BYTES_PER_ELEMENT[ck]) continue;
     out.push({
       weights: p,
       activations: p === "fp8" || p === "int8" ? p : p === "nvfp4" || p === "mxfp4" ? p : "bf16",

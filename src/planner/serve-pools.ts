@@ -18,8 +18,9 @@ export interface Pool<L> {
   perChip: number;
 }
 
-/** Named assumption: the decode pool is searched among this many layouts with the best colocated capacity. */
-export const DECODE_POOL_CANDIDATES = 2;
+/** Named assumption: the decode pool is searched among this many layouts with the best decode-only rate at their
+ * colocated operating point (batch / decode step). */
+export const DECODE_POOL_CANDIDATES = 4;
 
 /** Prompt batches (per attention-DP rank) tried for the prefill pool. */
 const PREFILL_BATCHES = [1, 2, 4, 8, 16] as const;
@@ -78,9 +79,8 @@ export function disaggregatedPools<L extends { count: number }>(
     if (!prefill || p.chips < prefill.chips) prefill = p;
   }
   let decode: Pool<L> | null = null;
-  const top = [...candidates]
-    .sort((a, b) => b.point.outputPerChip - a.point.outputPerChip)
-    .slice(0, DECODE_POOL_CANDIDATES);
+  const decodeRate = (c: PoolCandidate<L>) => c.point.batch / c.point.decodeTpot / c.cfg.cluster.count;
+  const top = [...candidates].sort((a, b) => decodeRate(b) - decodeRate(a)).slice(0, DECODE_POOL_CANDIDATES);
   for (const c of top) {
     const per = decodeCapacity(c.cfg, w, slo.tpot, Math.max(1, c.point.batch * 2));
     if (per <= 0) continue;

@@ -278,8 +278,18 @@ export function checkParallel(arch: Architecture, p: InferenceParallel): Result<
   return issues.length ? fail(...issues) : ok(true);
 }
 
-/** Groups identical layers (same spec) so ops carry `count` instead of repeating. */
+const groupCache = new WeakMap<readonly LayerSpec[], { layer: LayerSpec; count: number }[]>();
+
+/** Groups identical layers (same spec) so ops carry `count` instead of repeating (cached per layer list). */
 function layerGroups(layers: readonly LayerSpec[]): { layer: LayerSpec; count: number }[] {
+  const hit = groupCache.get(layers);
+  if (hit) return hit;
+  const out = groupLayers(layers);
+  groupCache.set(layers, out);
+  return out;
+}
+
+function groupLayers(layers: readonly LayerSpec[]): { layer: LayerSpec; count: number }[] {
   const groups = new Map<string, { layer: LayerSpec; count: number }>();
   for (const l of layers) {
     const key = JSON.stringify(l);
