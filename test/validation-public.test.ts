@@ -155,6 +155,18 @@ describe("family validation records (error bands)", () => {
     }
   });
 
+  it("every inference miss of the public run carries an explanation (engine or calibration note, or a reason)", () => {
+    for (const r of report.cases.filter((x) => x.kind === "inference" && !x.withinTolerance))
+      expect((r.warnings?.length ?? 0) > 0 || !!r.reason, r.id).toBe(true);
+  });
+
+  it("a prediction on a family without its own fitted serving efficiency says what it inherits", () => {
+    const mi = report.cases.find((r) => r.chip === "mi300x" && r.kind === "inference");
+    expect(mi?.warnings?.some((w) => w.includes("inherits"))).toBe(true);
+    const h100 = report.cases.find((r) => r.chip === "h100-sxm" && r.kind === "inference");
+    expect(h100?.warnings?.some((w) => w.includes("inherits")) ?? false).toBe(false);
+  });
+
   it("errorBandFor(cdna3) is unvalidated with the widest band; hopper is validated", () => {
     const cal = catalogCalibration();
     expect(errorBandFor({ family: "cdna3", stack: "rocm" }, cal).status).toBe("unvalidated");
