@@ -1,5 +1,6 @@
 // `npm run bench`: inference engine speed (estimates per second, validation of the public cases) and a full
-// `plan serve` for DeepSeek-R1 across every catalog chip; then the optional sections (bench/training.ts …).
+// `plan serve` for DeepSeek-R1 across every catalog chip; then the optional sections (bench/predictors.ts: suanli
+// side by side with published predictors; bench/training.ts …).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalog, findModel, importConfig } from "../src/index.js";
