@@ -18,11 +18,18 @@ export interface LineChart {
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** The smallest "nice" value ≥ v whose fifths are round too (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10ⁿ). */
 function niceMax(v: number): number {
   if (!(v > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v * (1 - 1e-12)) return m * p;
   return 10 * p;
+}
+
+/** An x tick label: binary thousands for chip counts (16384 → 16k), the number otherwise. */
+function xLabel(x: number): string {
+  if (x >= 1024 && x % 1024 === 0) return `${x / 1024}k`;
+  return String(Number(x.toPrecision(4)));
 }
 
 /** Renders a line chart as a standalone SVG document. */
@@ -48,10 +55,16 @@ export function lineChartSvg(c: LineChart): string {
     out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${Y(y)}" y2="${Y(y)}" stroke="#ddd"/>`);
     out.push(`<text x="${m.l - 6}" y="${Y(y) + 4}" text-anchor="end">${Number(y.toPrecision(3))}</text>`);
   }
-  for (const x of [...new Set(xs)].sort((a, b) => a - b))
-    out.push(
-      `<text x="${X(x)}" y="${H - m.b + 16}" text-anchor="middle">${x >= 1000 ? `${x / 1024}k` : x}</text>`,
-    );
+  // Tick labels left to right, skipping any that would overlap the previous one (about 7 px per character).
+  let lastRight = -Infinity;
+  for (const x of [...new Set(xs)].sort((a, b) => a - b)) {
+    const label = xLabel(x);
+    const half = (label.length * 7) / 2;
+    out.push(`<line x1="${X(x)}" x2="${X(x)}" y1="${H - m.b}" y2="${H - m.b + 4}" stroke="#333"/>`);
+    if (X(x) - half < lastRight + 4) continue;
+    out.push(`<text x="${X(x)}" y="${H - m.b + 16}" text-anchor="middle">${label}</text>`);
+    lastRight = X(x) + half;
+  }
   out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" stroke="#333"/>`);
   out.push(`<line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" stroke="#333"/>`);
   out.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 12}" text-anchor="middle">${esc(c.xLabel)}</text>`);
