@@ -4,10 +4,12 @@ import { findChip, systemsForChip, type Accelerator } from "../catalog/index.js"
 import { classify } from "../compliance/classify.js";
 import { trainingRunCost, type CostAssumptions, type PriceBasis, type TrainingCost } from "../cost/index.js";
 import type { Calibration } from "../engine/calibration.js";
-import { resolveCluster } from "../engine/cluster.js";
+import { resolveCluster, type ClusterSpec } from "../engine/cluster.js";
+import { peakFor } from "../engine/op-time.js";
 import type { TrainingEstimate } from "../engine/training/types.js";
 import { fail, issue, ok, type Issue, type Result, type Warning } from "../issues.js";
 import type { Architecture } from "../workload/architecture.js";
+import { modelFlopsPerToken } from "../workload/flops-training.js";
 import { searchTraining, type TrainingSearchSpace } from "./train-search.js";
 
 /**
@@ -121,15 +123,35 @@ function rowFor(input: TrainPlanInput, acc: Accelerator, warnings: Warning[]): T
   const domain = sys?.scaleUp.domainChips ?? 8;
   const sizes = input.count ? [input.count] : clusterSizes(domain);
   let lastReason = "no cluster size fits";
-  for (const n of sizes) {
-    const cl = resolveCluster({ chip: acc.id, count: n, server: sys?.id ?? null });
-    if (!cl.ok) return { ...empty, reason: cl.issues[0]?.message ?? "cannot resolve the cluster" };
-    const r = searchTraining(input.arch, cl.value, input.space, {
+  let failedSearch = false;
+  const search = (cluster: ClusterSpec) =>
+    searchTraining(input.arch, cluster, input.space, {
       keep: 1,
       ...(input.calibration ? { calibration: input.calibration } : {}),
     });
+  // Sizes that cannot meet the deadline even at 100 % MFU are not searched (the result is the same: no
+  // configuration of them can meet it); only a failing search's reason would be lost, so they are searched
+  // afterwards for it when no size fits.
+  const skipped: ClusterSpec[] = [];
+  const flopsPerToken =
+    input.deadlineDays !== undefined && !input.count
+      ? modelFlopsPerToken(input.arch, input.space.seqLen, "default", { lora: input.space.lora ?? false })
+      : 0;
+  for (const n of sizes) {
+    const cl = resolveCluster({ chip: acc.id, count: n, server: sys?.id ?? null });
+    if (!cl.ok) return { ...empty, reason: cl.issues[0]?.message ?? "cannot resolve the cluster" };
+    if (flopsPerToken > 0 && input.deadlineDays !== undefined) {
+      const peak = peakFor(cl.value.chip, input.space.precision).flops;
+      const fastest = (input.tokens * flopsPerToken) / (n * peak) / goodputFor(n);
+      if (peak > 0 && fastest > input.deadlineDays * 86400) {
+        skipped.push(cl.value);
+        continue;
+      }
+    }
+    const r = search(cl.value);
     if (!r.ok) {
       lastReason = r.issues[0]?.message ?? lastReason;
+      failedSearch = true;
       continue;
     }
     const best = r.value.ranked[0];
@@ -147,6 +169,13 @@ function rowFor(input: TrainPlanInput, acc: Accelerator, warnings: Warning[]): T
     });
     if (cost.ok) warnings.push(...cost.warnings);
     return { ...empty, count: n, best, time, cost: cost.ok ? cost.value : null, meetsDeadline: meets };
+  }
+  for (const cl of failedSearch ? [] : skipped.reverse()) {
+    const r = search(cl);
+    if (!r.ok) {
+      lastReason = r.issues[0]?.message ?? lastReason;
+      break;
+    }
   }
   return {
     ...empty,

@@ -1,5 +1,5 @@
 // Distinct layer specs of an architecture and how many of each each pipeline stage holds (computed once per
-// architecture), so a search times and sizes each kind of layer once per configuration.
+// architecture), so a search times and sizes each kind of layer once per configuration; a memo for per-search caches.
 import type { Architecture, LayerSpec } from "../../workload/architecture.js";
 
 export interface LayerKinds {
@@ -44,4 +44,16 @@ export function kindCounts(arch: Architecture, stages: readonly number[][]): num
     }
     return n;
   });
+}
+
+/** `cache.get(key)`, made by `make()` and stored on a miss; `make()` every time without a cache. A search passes one
+ * cache for one model, cluster and calibration, so keys name only the configuration fields a value depends on. */
+export function memoized<T>(cache: Map<string, unknown> | undefined, key: string, make: () => T): T {
+  if (!cache) return make();
+  let v = cache.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
 }

@@ -2,7 +2,7 @@
 // (Korthikanti et al. 2022) with SP and recompute, in-flight micro-batches of 1F1B / interleaved schedules.
 import type { Architecture, LayerSpec } from "../../workload/architecture.js";
 import { layerParamBreakdown } from "../../workload/params.js";
-import { kindCounts, layerKinds } from "./layer-kinds.js";
+import { kindCounts, layerKinds, memoized } from "./layer-kinds.js";
 import type { MemoryBreakdown, TrainingConfig } from "./types.js";
 
 export type { MemoryBreakdown } from "./types.js";
@@ -117,24 +117,33 @@ export function inFlightMicroBatches(i: number, p: number, v: number, m: number)
   return Math.max(1, Math.min(n, m));
 }
 
-/** Memory of each stage's fullest chip and the maximum. */
+/** Memory of each stage's fullest chip and the maximum. `cache` (a search's memo for one model and cluster) keeps
+ * per-stage parameters, layer counts and activations between configurations. */
 export function trainingMemory(
   arch: Architecture,
   config: TrainingConfig & { pipelineLayers: number[] },
   stages: number[][],
   capacity: number,
   fusedAttention = true,
+  cache?: Map<string, unknown>,
 ): MemoryBreakdown {
   const A = MEMORY_ASSUMPTIONS;
-  const params = stageParams(arch, stages, config.tp, config.ep);
+  const layout = config.pipelineLayers.join(",");
+  const params = memoized(cache, `params/${config.tp}/${config.ep}/${layout}`, () =>
+    stageParams(arch, stages, config.tp, config.ep),
+  );
   const dpShard = config.dp * config.cp;
   const edpShard = Math.max(1, dpShard / config.ep);
   const m = config.globalBatch / (config.dp * config.microBatch);
   const wBytes =
     A.weightBytes + (config.precision === "fp8" || config.precision === "mxfp8" ? A.fp8WeightCopyBytes : 0);
   const h = arch.hiddenSize;
-  const counts = kindCounts(arch, stages);
-  const actPerKind = layerKinds(arch).specs.map((l) => layerActivationBytes(l, h, config, fusedAttention));
+  const counts = memoized(cache, `counts/${layout}`, () => kindCounts(arch, stages));
+  const c = config;
+  const actKey = `act/${c.tp}/${c.cp}/${c.ep}/${c.microBatch}/${c.seqLen}/${c.recompute}/${c.precision}/${fusedAttention}`;
+  const actPerKind = memoized(cache, actKey, () =>
+    layerKinds(arch).specs.map((l) => layerActivationBytes(l, h, config, fusedAttention)),
+  );
   let worst: MemoryBreakdown | null = null;
   params.forEach((p, i) => {
     const denseOf = (bytes: number, zeroStage: number) =>

@@ -18,7 +18,7 @@ import { trainingCalibration } from "./efficiency.js";
 import { peakFor } from "../op-time.js";
 import { trainingFactorsFor, type TrainingFactors } from "./calibration.js";
 import { trainingErrorBandFor } from "./error-band.js";
-import { layerKinds, kindCounts } from "./layer-kinds.js";
+import { layerKinds, kindCounts, memoized } from "./layer-kinds.js";
 import { stageParams, trainingMemory } from "./memory.js";
 import { evenStages, groupLinks, pipelineTime, stageLayerIndices } from "./pipeline.js";
 import { collectiveSeconds, computeSeconds, type GroupLink, type TrainingCluster } from "./timing.js";
@@ -169,8 +169,11 @@ export function estimateTraining(
     sequenceParallel: config.sequenceParallel ?? config.tp > 1,
     lora: config.lora ?? false,
   };
-  const counts = c.pipelineLayers ?? evenStages(arch.layers.length, c.pp);
-  const stages = stageLayerIndices(counts);
+  const cache = options.cache;
+  const counts =
+    c.pipelineLayers ?? memoized(cache, `even/${c.pp}`, () => evenStages(arch.layers.length, c.pp));
+  const layout = counts.join(",");
+  const stages = memoized(cache, `stages/${layout}`, () => stageLayerIndices(counts));
   const cal = options.calibration ?? trainingCalibration(cluster.chip, catalogCalibration());
   const f = options.factors ?? trainingFactorsFor(cluster.chip);
   const ctx: Ctx = { cluster, cal, f, links: groupLinks(c, cluster.scaleUpDomain), warnings };
@@ -191,6 +194,7 @@ export function estimateTraining(
     stages,
     cluster.chip.memoryCapacity.value ?? 0,
     f.fusedAttention,
+    cache,
   );
   if (!memory.fits)
     return fail(
@@ -207,41 +211,34 @@ export function estimateTraining(
   // Cost per distinct layer spec, then per stage.
   const kinds = layerKinds(arch);
   const memoKey = `${c.tp}/${c.cp}/${c.ep}/${c.microBatch}/${c.seqLen}/${c.precision}/${c.recompute}/${c.sequenceParallel}/${c.lora}`;
-  let perKind = options.cache?.get(memoKey) as Cost[] | undefined;
-  if (!perKind) {
-    perKind = kinds.specs.map((l) => passCost(layerForwardOps(l, arch.hiddenSize, shard), ctx, c));
-    options.cache?.set(memoKey, perKind);
-  }
-  const memo = (name: string, make: () => Cost): Cost => {
-    const key = `${memoKey}/${name}`;
-    let v = options.cache?.get(key) as Cost | undefined;
-    if (!v) {
-      v = make();
-      options.cache?.set(key, v);
-    }
-    return v;
-  };
-  const embCost = memo("embedding", () =>
-    passCost(embeddingForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
-  );
-  const headCost = memo("head", () =>
-    passCost(headForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
-  );
-  const mtpCost =
-    arch.mtp.layers.length > 0 ? memo("mtp", () => passCost(mtpForwardOps(arch, shard), ctx, c)) : null;
-  const counts2 = kindCounts(arch, stages);
-  const stageCosts = stages.map((_, i) => {
-    const s = emptyCost();
-    (counts2[i] ?? []).forEach((n, k) => {
-      const kc = perKind?.[k];
-      if (n > 0 && kc) merge(s, kc, n);
+  // Stage costs are read, never changed, below: shared by every configuration with these per-layer costs.
+  const stageCosts = memoized(cache, `${memoKey}/stages/${layout}`, () => {
+    const perKind = memoized(cache, memoKey, () =>
+      kinds.specs.map((l) => passCost(layerForwardOps(l, arch.hiddenSize, shard), ctx, c)),
+    );
+    const memo = (name: string, make: () => Cost): Cost => memoized(cache, `${memoKey}/${name}`, make);
+    const embCost = memo("embedding", () =>
+      passCost(embeddingForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+    );
+    const headCost = memo("head", () =>
+      passCost(headForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+    );
+    const mtpCost =
+      arch.mtp.layers.length > 0 ? memo("mtp", () => passCost(mtpForwardOps(arch, shard), ctx, c)) : null;
+    const counts2 = memoized(cache, `counts/${layout}`, () => kindCounts(arch, stages));
+    return stages.map((_, i) => {
+      const s = emptyCost();
+      (counts2[i] ?? []).forEach((n, k) => {
+        const kc = perKind[k];
+        if (n > 0 && kc) merge(s, kc, n);
+      });
+      if (i === 0) merge(s, embCost);
+      if (i === stages.length - 1) {
+        merge(s, headCost);
+        if (mtpCost) merge(s, mtpCost);
+      }
+      return s;
     });
-    if (i === 0) merge(s, embCost);
-    if (i === stages.length - 1) {
-      merge(s, headCost);
-      if (mtpCost) merge(s, mtpCost);
-    }
-    return s;
   });
   const m = c.globalBatch / (c.dp * c.microBatch);
   const perMb = stageCosts.map((s) => {
@@ -263,7 +260,9 @@ export function estimateTraining(
   }
 
   // Data parallel: gradient reduce (and parameter gather under ZeRO ≥ 1) of the fullest stage.
-  const params = stageParams(arch, stages, c.tp, c.ep);
+  const params = memoized(cache, `params/${c.tp}/${c.ep}/${layout}`, () =>
+    stageParams(arch, stages, c.tp, c.ep),
+  );
   const fullest = params.reduce((a, b) => (a.dense + a.expert >= b.dense + b.expert ? a : b));
   const trainable = (x: number) => (c.lora ? 0 : x);
   const G = STEP_ASSUMPTIONS.gradReduceBytes;
@@ -299,15 +298,20 @@ export function estimateTraining(
   const tokensPerSecond = tokens / stepTime;
   const perChip = tokensPerSecond / cluster.count;
   const convention = options.convention ?? "default";
-  const flopsPerToken = modelFlopsPerToken(arch, c.seqLen, convention, {
-    fullRecompute: c.recompute === "full",
-    lora: c.lora,
-  });
+  const flopsPerToken = memoized(
+    cache,
+    `flops/${c.seqLen}/${convention}/${c.recompute === "full"}/${c.lora}`,
+    () =>
+      modelFlopsPerToken(arch, c.seqLen, convention, { fullRecompute: c.recompute === "full", lora: c.lora }),
+  );
   const peak = peakFor(cluster.chip, c.precision).flops;
   const bf16 = peakFor(cluster.chip, "bf16").flops;
   // Hardware FLOPs (recompute included) over the cluster: per-chip FLOPs of each stage × m × chips per stage.
-  let hwFlops = 0;
-  for (const s of stageCosts) for (const r of s.rows.values()) hwFlops += r.flops * m * c.tp * c.dp * c.cp;
+  const hwFlops = memoized(cache, `${memoKey}/hw/${layout}/${m}/${c.dp}`, () => {
+    let sum = 0;
+    for (const s of stageCosts) for (const r of s.rows.values()) sum += r.flops * m * c.tp * c.dp * c.cp;
+    return sum;
+  });
   const hfu = hwFlops / stepTime / cluster.count / peak;
 
   const breakdown: StepBreakdown = {

@@ -1,6 +1,7 @@
 // Checks a training configuration against the model and the cluster; every problem is an Issue with its fix.
 import { issue, type Issue } from "../../issues.js";
 import type { Architecture } from "../../workload/architecture.js";
+import { layerKinds } from "./layer-kinds.js";
 import type { TrainingCluster } from "./timing.js";
 import type { TrainingConfig } from "./types.js";
 
@@ -26,7 +27,8 @@ export function validateTrainingConfig(
         `tp·pp·dp·cp = ${c.tp}·${c.pp}·${c.dp}·${c.cp} = ${product} must equal the chip count ${cluster.count}`,
       ),
     );
-  const heads = arch.layers.map((l) => l.attention);
+  // One check per distinct layer (in first-occurrence order, so the first failing layer names the problem).
+  const heads = layerKinds(arch).specs.map((l) => l.attention);
   for (const a of heads) {
     if (a.numHeads % c.tp !== 0) {
       out.push(
