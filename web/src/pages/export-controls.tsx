@@ -15,10 +15,12 @@ import {
   type WhatIfThresholds,
 } from "../../../src/index.js";
 import { ClassificationTable } from "../components/classification-table.js";
+import { DestinationSelect } from "../components/destination-select.js";
 import { exportScatterOption, ExportScatter } from "../components/export-scatter.js";
+import { NumberInput } from "../components/number-input.js";
 import { TimelineView } from "../components/timeline-view.js";
 import { useLang } from "../i18n/index.js";
-import { DESTINATIONS, countryName } from "../lib/countries.js";
+import { countryName } from "../lib/countries.js";
 import { dayOf, isoOf, todayIso, validDate } from "../lib/dates.js";
 import { fmt } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
@@ -118,27 +120,8 @@ export function ExportControlsPage() {
             onChange={(e) => e.target.value && setDate(e.target.value)}
           />
         </label>
-        <label>
-          {t("export.destination")}
-          <select data-testid="destination" value={dest} onChange={(e) => setDest(e.target.value)}>
-            {DESTINATIONS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, lang)} ({c})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("export.buyerHq")}
-          <select data-testid="buyer-hq" value={hq} onChange={(e) => setHq(e.target.value)}>
-            <option value="">—</option>
-            {DESTINATIONS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, lang)} ({c})
-              </option>
-            ))}
-          </select>
-        </label>
+        <DestinationSelect value={dest} onChange={setDest} />
+        <DestinationSelect value={hq} onChange={setHq} testId="buyer-hq" label="export.buyerHq" blank />
         <label>
           {t("export.regions")}
           <select data-testid="regions" value={regions} onChange={(e) => setRegions(e.target.value)}>
@@ -150,30 +133,22 @@ export function ExportControlsPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t("export.whatIfTpp")}
-          <input
-            type="number"
-            data-testid="whatif-tpp"
-            min={0}
-            step={100}
-            value={tppRaw}
-            placeholder="1600"
-            onChange={(e) => setTpp(e.target.value)}
-          />
-        </label>
-        <label>
-          {t("export.whatIfBw")}
-          <input
-            type="number"
-            data-testid="whatif-bw"
-            min={0}
-            step={100}
-            value={bwRaw}
-            placeholder="1000"
-            onChange={(e) => setBw(e.target.value)}
-          />
-        </label>
+        <NumberInput
+          label={t("export.whatIfTpp")}
+          testId="whatif-tpp"
+          value={tppRaw}
+          onChange={setTpp}
+          step={100}
+          placeholder="1600"
+        />
+        <NumberInput
+          label={t("export.whatIfBw")}
+          testId="whatif-bw"
+          value={bwRaw}
+          onChange={setBw}
+          step={100}
+          placeholder="1000"
+        />
       </div>
       <p className="answer" data-testid="export-summary">
         {t("export.summary", {

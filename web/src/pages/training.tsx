@@ -5,12 +5,12 @@ import { useMemo } from "react";
 import { catalog } from "../../../src/index.js";
 import { describeConfig } from "../../../src/planner/train-search.js";
 import { ChipPicker } from "../components/chip-picker.js";
+import { DestinationSelect } from "../components/destination-select.js";
 import { Chart, type ChartOption } from "../components/chart.js";
 import { ModelPicker } from "../components/model-picker.js";
 import { NumberInput, positive } from "../components/number-input.js";
 import { useCompute } from "../compute/use-compute.js";
 import { useLang } from "../i18n/index.js";
-import { DESTINATIONS, countryName } from "../lib/countries.js";
 import { todayIso } from "../lib/dates.js";
 import { fmt, pct, sig } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
@@ -145,16 +145,7 @@ export function TrainingPage() {
             <option value="fp8">FP8</option>
           </select>
         </label>
-        <label>
-          {t("export.destination")}
-          <select data-testid="destination" value={to} onChange={(e) => setTo(e.target.value)}>
-            {DESTINATIONS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, lang)} ({c})
-              </option>
-            ))}
-          </select>
-        </label>
+        <DestinationSelect value={to} onChange={setTo} />
         <ChipPicker value={ids} onChange={setIds} />
       </div>
       {plan.state === "running" && <p data-testid="training-computing">{t("common.computing")}</p>}
