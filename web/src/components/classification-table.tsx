@@ -3,6 +3,7 @@
 import type { Classification } from "../../../src/index.js";
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
+import { Heads } from "./heads.js";
 
 export function ClassificationTable({ rows, names }: { rows: Classification[]; names: Map<string, string> }) {
   const { t, lang } = useLang();
@@ -11,16 +12,19 @@ export function ClassificationTable({ rows, names }: { rows: Classification[]; n
       <table data-testid="classification-table">
         <thead>
           <tr>
-            <th>{t("col.chip")}</th>
-            <th className="num">{t("col.tpp")}</th>
-            <th className="num">{t("col.density")}</th>
-            <th>{t("export.col.status")}</th>
-            <th>{t("export.col.eccn")}</th>
-            <th>{t("export.col.licence")}</th>
-            <th>{t("export.col.exception")}</th>
-            <th>{t("export.col.policy")}</th>
-            <th>{t("export.col.decidedBy")}</th>
-            <th>{t("export.col.next")}</th>
+            <Heads keys={["col.chip"]} />
+            <Heads num keys={["col.tpp", "col.density"]} />
+            <Heads
+              keys={[
+                "export.col.status",
+                "export.col.eccn",
+                "export.col.licence",
+                "export.col.exception",
+                "export.col.policy",
+                "export.col.decidedBy",
+                "export.col.next",
+              ]}
+            />
           </tr>
         </thead>
         <tbody>

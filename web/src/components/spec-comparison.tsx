@@ -4,9 +4,9 @@ import { chipMetrics, typicalOf, type Accelerator } from "../../../src/index.js"
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
-import { showNumber } from "../lib/sourced.js";
 import { Chart, type ChartOption } from "./chart.js";
-import { SourcedCell } from "./cell.js";
+import { CHIP_SPEC_COLUMNS, ChipSpecCells } from "./chip-spec-cells.js";
+import { Heads } from "./heads.js";
 
 function bars(title: string, names: string[], values: (number | null)[], unit: string): ChartOption {
   return {
@@ -59,33 +59,18 @@ export function SpecComparison({ chips }: { chips: Accelerator[] }) {
         <table data-testid="spec-table">
           <thead>
             <tr>
-              <th>{t("col.chip")}</th>
-              <th>{t("col.market")}</th>
-              <th className="num">{t("col.bf16")}</th>
-              <th className="num">{t("col.fp8")}</th>
-              <th className="num">{t("col.int8")}</th>
-              <th className="num">{t("col.memGB")}</th>
-              <th className="num">{t("col.bwGBps")}</th>
-              <th className="num">{t("col.scaleUpGBps")}</th>
-              <th className="num">{t("col.tdpW")}</th>
-              <th className="num">{t("col.tpp")}</th>
+              <Heads keys={["col.chip", "col.market"]} />
+              <Heads num keys={[...CHIP_SPEC_COLUMNS, "col.tpp"]} />
             </tr>
           </thead>
           <tbody>
             {chips.map((c) => {
-              const s = c.sources;
               const m = chipMetrics(c);
               return (
                 <tr key={c.id} data-chip={c.id}>
                   <td>{chipName(c, lang)}</td>
                   <td>{t(`market.${c.market}`)}</td>
-                  <SourcedCell v={showNumber(c.peakTflops.bf16 ?? c.peakTflops.fp16, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.peakTflops.fp8, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.peakTflops.int8, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.memory.capacityGB, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.memory.bandwidthGBps, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.scaleUp?.perDirectionGBps, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.tdpW, s, 0, lang)} />
+                  <ChipSpecCells c={c} />
                   <td className="num" title={m.tpp.formula}>
                     {fmt(m.tpp.value, 0, lang)}
                   </td>

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { TimelineEntry } from "../../../src/index.js";
 import { useLang } from "../i18n/index.js";
 import { Chart, type ChartOption } from "./chart.js";
+import { Heads } from "./heads.js";
 
 const KINDS = [
   "rule",
@@ -74,12 +75,16 @@ export function TimelineView({
         <table data-testid="timeline-table">
           <thead>
             <tr>
-              <th>{t("timeline.date")}</th>
-              <th>{t("timeline.event")}</th>
-              <th>{t("timeline.actor")}</th>
-              <th>{t("timeline.figures")}</th>
-              <th>{t("timeline.rules")}</th>
-              <th>{t("timeline.source")}</th>
+              <Heads
+                keys={[
+                  "timeline.date",
+                  "timeline.event",
+                  "timeline.actor",
+                  "timeline.figures",
+                  "timeline.rules",
+                  "timeline.source",
+                ]}
+              />
             </tr>
           </thead>
           <tbody>

@@ -2,6 +2,8 @@
 import { useMemo } from "react";
 import { catalog, chipMetrics, importConfig, parameterCounts, type Accelerator } from "../../../src/index.js";
 import { SourcedCell } from "../components/cell.js";
+import { CHIP_SPEC_COLUMNS, ChipSpecCells } from "../components/chip-spec-cells.js";
+import { Heads } from "../components/heads.js";
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
 import { showNumber, showText } from "../lib/sourced.js";
@@ -37,21 +39,8 @@ function ChipsTable({ q, vendor, market }: { q: string; vendor: string; market: 
         <table data-testid="chips-table">
           <thead>
             <tr>
-              <th>{t("col.chip")}</th>
-              <th>{t("col.vendor")}</th>
-              <th>{t("col.market")}</th>
-              <th>{t("col.status")}</th>
-              <th>{t("col.released")}</th>
-              <th className="num">{t("col.bf16")}</th>
-              <th className="num">{t("col.fp8")}</th>
-              <th className="num">{t("col.int8")}</th>
-              <th className="num">{t("col.memGB")}</th>
-              <th className="num">{t("col.bwGBps")}</th>
-              <th className="num">{t("col.scaleUpGBps")}</th>
-              <th className="num">{t("col.tdpW")}</th>
-              <th className="num">{t("col.dieMm2")}</th>
-              <th className="num">{t("col.tpp")}</th>
-              <th className="num">{t("col.density")}</th>
+              <Heads keys={["col.chip", "col.vendor", "col.market", "col.status", "col.released"]} />
+              <Heads num keys={[...CHIP_SPEC_COLUMNS, "col.dieMm2", "col.tpp", "col.density"]} />
             </tr>
           </thead>
           <tbody>
@@ -67,13 +56,7 @@ function ChipsTable({ q, vendor, market }: { q: string; vendor: string; market: 
                   <td>{t(`market.${c.market}`)}</td>
                   <td>{t(`status.${c.status}`)}</td>
                   <SourcedCell v={showText(c.releaseDate, s)} num={false} />
-                  <SourcedCell v={showNumber(c.peakTflops.bf16 ?? c.peakTflops.fp16, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.peakTflops.fp8, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.peakTflops.int8, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.memory.capacityGB, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.memory.bandwidthGBps, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.scaleUp?.perDirectionGBps, s, 0, lang)} />
-                  <SourcedCell v={showNumber(c.tdpW, s, 0, lang)} />
+                  <ChipSpecCells c={c} />
                   <SourcedCell v={showNumber(c.dieAreaMm2, s, 0, lang)} />
                   <td className="num" title={`${m.tpp.grade}: ${m.tpp.formula}`}>
                     {fmt(m.tpp.value, 0, lang)}
@@ -105,16 +88,10 @@ function SystemsTable({ q }: { q: string }) {
       <table data-testid="systems-table">
         <thead>
           <tr>
-            <th>{t("col.system")}</th>
-            <th>{t("col.vendor")}</th>
-            <th>{t("col.kind")}</th>
-            <th>{t("col.chip")}</th>
-            <th className="num">{t("col.chipsPerNode")}</th>
-            <th className="num">{t("col.nodes")}</th>
-            <th>{t("col.scaleUp")}</th>
-            <th className="num">{t("col.scaleUpGBps")}</th>
-            <th className="num">{t("col.scaleOutGbps")}</th>
-            <th className="num">{t("col.nodePowerW")}</th>
+            <Heads keys={["col.system", "col.vendor", "col.kind", "col.chip"]} />
+            <Heads num keys={["col.chipsPerNode", "col.nodes"]} />
+            <Heads keys={["col.scaleUp"]} />
+            <Heads num keys={["col.scaleUpGBps", "col.scaleOutGbps", "col.nodePowerW"]} />
           </tr>
         </thead>
         <tbody>
@@ -162,13 +139,8 @@ function ModelsTable({ q }: { q: string }) {
       <table data-testid="models-table">
         <thead>
           <tr>
-            <th>{t("col.model")}</th>
-            <th>{t("col.organisation")}</th>
-            <th>{t("col.released")}</th>
-            <th className="num">{t("col.totalB")}</th>
-            <th className="num">{t("col.activeB")}</th>
-            <th className="num">{t("col.computedTotalB")}</th>
-            <th className="num">{t("col.computedActiveB")}</th>
+            <Heads keys={["col.model", "col.organisation", "col.released"]} />
+            <Heads num keys={["col.totalB", "col.activeB", "col.computedTotalB", "col.computedActiveB"]} />
           </tr>
         </thead>
         <tbody>
