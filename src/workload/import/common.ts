@@ -251,8 +251,8 @@ export function readPrecision(
   return { weightPrecision, quantization: { method, bits } };
 }
 
-/** Assembles an Architecture from per-layer builders. */
-export function assemble(o: {
+/** What assemble() takes: the reader, the family's core, per-layer builders and the model-level pieces. */
+export interface AssembleOptions {
   r: Reader;
   modelType: string;
   core: Core;
@@ -268,7 +268,10 @@ export function assemble(o: {
   outer?: Reader;
   encoderParams?: number;
   tiedEmbeddings?: boolean;
-}): Architecture {
+}
+
+/** Assembles an Architecture from per-layer builders. */
+export function assemble(o: AssembleOptions): Architecture {
   const { r, core } = o;
   const layers = Number.isFinite(core.numLayers)
     ? Array.from({ length: core.numLayers }, (_, i) => o.layer(i))

@@ -1,7 +1,26 @@
 // Earlier decoder designs: gpt2 (and GPT-3 / Megatron paper configs written as gpt2), bloom, falcon, gpt_neox,
 // phi (1/2) and chatglm (ChatGLM2/3, GLM-4 dense).
-import { assemble, denseMlp, readCore, standardAttention } from "../common.js";
+import type { LayerSpec } from "../../architecture.js";
+import { denseMlp, readCore, standardAttention, type Core } from "../common.js";
+import { decoder } from "./decoder.js";
 import type { FamilyImporter } from "./types.js";
+
+/**
+ * A GPT-2-style layer: standard attention and an ungated MLP of `core.intermediate`, with biases (default on), and
+ * two LayerNorms with bias (default `normParams` 4 × hidden).
+ * @example gptLayer(core, { attentionBias: false }) // GPT-NeoX without attention biases
+ */
+function gptLayer(
+  core: Core,
+  o: { attentionBias?: boolean; mlpBias?: boolean; normParams?: number } = {},
+): LayerSpec {
+  const attentionBias = o.attentionBias ?? true;
+  return {
+    attention: standardAttention(core, { qkvBias: attentionBias, outBias: attentionBias }),
+    mlp: denseMlp(core.intermediate, false, o.mlpBias ?? true),
+    normParams: o.normParams ?? 4 * core.hidden,
+  };
+}
 
 /** GPT-2: learned positions, LayerNorm with bias, biases everywhere, 4h GELU MLP (n_inner null → 4 × n_embd), tied. */
 const gpt2: FamilyImporter = (r, ctx) => {
@@ -13,22 +32,18 @@ const gpt2: FamilyImporter = (r, ctx) => {
   if (!r.has("n_positions", "max_position_embeddings", "n_ctx"))
     r.note("n_positions absent: GPT-2's default 1024 learned positions assumed");
   const positions = core.maxPositions || 1024;
-  return assemble({
+  return decoder(
     r,
-    modelType: ctx.modelType,
-    core: { ...core, maxPositions: positions },
-    layer: () => ({
-      attention: standardAttention(core, { qkvBias: true, outBias: true }),
-      mlp: denseMlp(core.intermediate, false, true),
-      normParams: 4 * core.hidden,
-    }),
-    tiedDefault: true,
-    positionEmbedding: "learned",
-    finalNormParams: 2 * core.hidden,
-    activation: r.str("activation_function") ?? "gelu_new",
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
-  });
+    ctx,
+    { ...core, maxPositions: positions },
+    {
+      layer: () => gptLayer(core),
+      tiedDefault: true,
+      positionEmbedding: "learned",
+      finalNormParams: 2 * core.hidden,
+      activation: r.str("activation_function") ?? "gelu_new",
+    },
+  );
 };
 
 /** BLOOM: ALiBi, an embedding LayerNorm, LayerNorm with bias, 4h GELU MLP with bias, tied. */
@@ -38,22 +53,13 @@ const bloom: FamilyImporter = (r, ctx) => {
     { hidden: ["hidden_size", "n_embed"], kvHeads: null },
     { intermediateDefault: (h) => 4 * h },
   );
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
-    layer: () => ({
-      attention: standardAttention(core, { qkvBias: true, outBias: true }),
-      mlp: denseMlp(core.intermediate, false, true),
-      normParams: 4 * core.hidden,
-    }),
+  return decoder(r, ctx, core, {
+    layer: () => gptLayer(core),
     tiedDefault: true,
     positionEmbedding: "alibi",
     finalNormParams: 2 * core.hidden,
     extraParams: 2 * core.hidden,
     activation: "gelu",
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -73,21 +79,13 @@ const falcon: FamilyImporter = (r, ctx) => {
   const bias = r.bool("bias", false);
   const parallel = r.bool("parallel_attn", true);
   const lnPerLayer = newArch ? 2 : parallel ? 1 : 2;
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
-    layer: () => ({
-      attention: standardAttention(core, { qkvBias: bias, outBias: bias }),
-      mlp: denseMlp(core.intermediate, false, bias),
-      normParams: lnPerLayer * 2 * core.hidden,
-    }),
+  return decoder(r, ctx, core, {
+    layer: () =>
+      gptLayer(core, { attentionBias: bias, mlpBias: bias, normParams: lnPerLayer * 2 * core.hidden }),
     tiedDefault: true,
     positionEmbedding: r.bool("alibi", false) ? "alibi" : "rope",
     finalNormParams: 2 * core.hidden,
     activation: "gelu",
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -95,41 +93,26 @@ const falcon: FamilyImporter = (r, ctx) => {
 const gptNeox: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
   const bias = r.bool("attention_bias", true);
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
-    layer: () => ({
-      attention: standardAttention(core, { qkvBias: bias, outBias: bias }),
-      mlp: denseMlp(core.intermediate, false, true),
-      normParams: 4 * core.hidden,
-    }),
+  return decoder(r, ctx, core, {
+    layer: () => gptLayer(core, { attentionBias: bias }),
     tiedDefault: false,
     positionEmbedding: "rope",
     finalNormParams: 2 * core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
 /** Phi-1/1.5/2: one LayerNorm per parallel block, biases everywhere, GELU MLP, an LM head with bias. */
 const phi: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
-    layer: () => ({
-      attention: standardAttention(core, { qkvBias: true, outBias: true }),
-      mlp: denseMlp(core.intermediate, false, true),
-      normParams: 2 * core.hidden + (r.bool("qk_layernorm", false) ? 4 * core.headDim : 0),
-    }),
+  return decoder(r, ctx, core, {
+    layer: () =>
+      gptLayer(core, {
+        normParams: 2 * core.hidden + (r.bool("qk_layernorm", false) ? 4 * core.headDim : 0),
+      }),
     tiedDefault: false,
     positionEmbedding: "rope",
     finalNormParams: 2 * core.hidden,
     extraParams: core.vocab,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -146,10 +129,7 @@ const chatglm: FamilyImporter = (r, ctx) => {
   });
   const linearBias = r.bool("add_bias_linear", false);
   const width = r.bool("rmsnorm", true) ? 1 : 2;
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer: () => ({
       attention: standardAttention(core, { qkvBias: r.bool("add_qkv_bias", false), outBias: linearBias }),
       mlp: denseMlp(core.intermediate, true, linearBias),
@@ -159,8 +139,6 @@ const chatglm: FamilyImporter = (r, ctx) => {
     positionEmbedding: "rope",
     finalNormParams: r.bool("post_layer_norm", true) ? width * core.hidden : 0,
     activation: "swiglu",
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 

@@ -1,8 +1,10 @@
 // DeepSeek-V2/V3/V3.2 and Kimi K2: multi-head latent attention (MLA), dense-then-MoE layers with shared experts,
 // next-n MTP layers; V3.2 adds the lightning indexer.
 import type { AttentionSpec, LayerSpec } from "../../architecture.js";
-import { assemble, denseMlp, moeLayerPredicate, moeMlp, readCore, readExperts } from "../common.js";
+import { readCore } from "../common.js";
+import { decoder } from "./decoder.js";
 import { mtpOverhead } from "./moe.js";
+import { layerMlp, readMoeLayout } from "./moe-layout.js";
 import type { FamilyImporter } from "./types.js";
 
 function deepseek(version: 2 | 3 | 32): FamilyImporter {
@@ -14,10 +16,10 @@ function deepseek(version: 2 | 3 | 32): FamilyImporter {
     const qkRopeHeadDim = r.int("qk_rope_head_dim");
     const vHeadDim = r.int("v_head_dim", { default: qkNopeHeadDim });
     const core = { ...core0, kvHeads: core0.heads, headDim: qkNopeHeadDim + qkRopeHeadDim };
-    const { numExperts, topK } = readExperts(r, { experts: ["n_routed_experts", "num_experts"] });
-    const expertIntermediate = r.int("moe_intermediate_size");
-    const numShared = r.int("n_shared_experts", { default: 0, min: 0 });
-    const isMoe = moeLayerPredicate(r);
+    const moe = readMoeLayout(r, {
+      experts: { experts: ["n_routed_experts", "num_experts"] },
+      shared: "experts",
+    });
     const routerBias = version !== 2 || r.str("topk_method") === "noaux_tc";
     let indexer = 0;
     let indexerKeyDim = 0;
@@ -48,33 +50,16 @@ function deepseek(version: 2 | 3 | 32): FamilyImporter {
     };
     const layer = (i: number): LayerSpec => ({
       attention: attention(),
-      mlp: isMoe(i)
-        ? moeMlp({
-            numExperts,
-            topK,
-            expertIntermediate,
-            numShared,
-            sharedIntermediate: numShared * expertIntermediate,
-            routerBias,
-          })
-        : denseMlp(core.intermediate),
+      mlp: layerMlp(moe, i, core.intermediate, { routerBias }),
       // input + post-attention RMSNorms, and the q_a / kv_a latent norms.
       normParams: 2 * core.hidden + (qLoraRank ?? 0) + kvLoraRank,
     });
-    return assemble({
-      r,
-      modelType: ctx.modelType,
-      core,
+    return decoder(r, ctx, core, {
       layer,
-      tiedDefault: false,
-      positionEmbedding: "rope",
-      finalNormParams: core.hidden,
       mtpLayers: r.int("num_nextn_predict_layers", { default: 0, min: 0 }),
       // DeepSeek's checkpoints store a copy of the embedding and of the output head in each MTP layer (the 685B
       // "671B + 14B MTP" of the release counts them), so they are part of the MTP overhead here.
       mtpExtraParamsPerLayer: mtpOverhead(core.hidden) + 2 * core.vocab * core.hidden,
-      outer: ctx.outer,
-      encoderParams: ctx.encoderParams,
     });
   };
 }

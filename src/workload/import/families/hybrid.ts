@@ -1,18 +1,10 @@
 // Hybrid linear/full attention decoders: qwen3_next and Qwen3.5-MoE (Gated DeltaNet + gated full attention every
 // full_attention_interval layers), MiniMax-Text-01 / M1 (lightning attention with a softmax layer per attn_type_list).
 import type { AttentionSpec } from "../../architecture.js";
-import {
-  assemble,
-  moeLayerPredicate,
-  moeMlp,
-  denseMlp,
-  readCore,
-  readExperts,
-  readLayerTypes,
-  standardAttention,
-  type Core,
-} from "../common.js";
+import { moeMlp, readCore, readExperts, readLayerTypes, standardAttention, type Core } from "../common.js";
 import type { Reader } from "../fields.js";
+import { decoder } from "./decoder.js";
+import { layerMlp, NO_MOE, readMoeLayout } from "./moe-layout.js";
 import type { FamilyImporter } from "./types.js";
 
 /** Gated DeltaNet block (Qwen3-Next / Qwen3.5): Q/K/V and the z gate from the hidden state, b/a gates per value head,
@@ -59,11 +51,7 @@ const qwenNext: FamilyImporter = (r, ctx) => {
   const types = readLayerTypes(r, core.numLayers);
   const isFull = (i: number) => (types ? types[i] === "full_attention" : (i + 1) % interval === 0);
   const linear = gatedDeltaNet(r, core);
-  const moe = r.has("num_experts", "n_routed_experts");
-  const experts = moe ? readExperts(r) : { numExperts: 0, topK: 0 };
-  const expertIntermediate = moe ? r.int("moe_intermediate_size") : 0;
-  const shared = moe ? r.int("shared_expert_intermediate_size", { default: 0, min: 0 }) : 0;
-  const isMoe = moe ? moeLayerPredicate(r) : () => false;
+  const moe = r.has("num_experts", "n_routed_experts") ? readMoeLayout(r, { shared: "gated" }) : NO_MOE;
   const mtpLayers = r.int(["mtp_num_hidden_layers", "num_nextn_predict_layers"], { default: 0, min: 0 });
   const layer = (i: number) => {
     const full = isFull(i);
@@ -74,32 +62,16 @@ const qwenNext: FamilyImporter = (r, ctx) => {
             extraParams: core.hidden * core.heads * core.headDim,
           })
         : linear,
-      mlp: isMoe(i)
-        ? moeMlp({
-            ...experts,
-            expertIntermediate,
-            numShared: shared > 0 ? 1 : 0,
-            sharedIntermediate: shared,
-            sharedExpertGate: shared > 0,
-          })
-        : denseMlp(core.intermediate),
+      mlp: layerMlp(moe, i, core.intermediate),
       normParams: 2 * core.hidden + (full ? 2 * core.headDim : 0),
     };
   };
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer,
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
     mtpLayers,
     // The MTP block is a full-attention MoE layer plus pre-fc norms, fc (2h → h) and its own final norm.
     mtpLayer: () => layer(interval - 1),
     mtpExtraParamsPerLayer: 3 * core.hidden + 2 * core.hidden * core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -135,20 +107,12 @@ const minimaxHybrid: FamilyImporter = (r, ctx) => {
       stateElements: core.heads * core.headDim * core.headDim,
     },
   };
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer: (i) => ({
       attention: kinds && kinds[i] === 0 ? lightning : standardAttention(core),
       mlp: moeMlp({ numExperts, topK, expertIntermediate: core.intermediate, routerBias }),
       normParams: 2 * core.hidden + (kinds && kinds[i] === 0 ? 0 : qkNorm),
     }),
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 

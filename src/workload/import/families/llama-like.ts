@@ -1,6 +1,7 @@
 // Dense pre-norm decoders with RoPE and a gated MLP: llama, mistral, qwen2, qwen3, internlm2, baichuan, phi3,
 // gemma/gemma2/gemma3, cohere/cohere2, nemotron, granite, olmo2.
-import { assemble, denseMlp, readCore, readLayerTypes, standardAttention, unbounded } from "../common.js";
+import { denseMlp, readCore, readLayerTypes, standardAttention, unbounded } from "../common.js";
+import { decoder } from "./decoder.js";
 import type { Reader } from "../fields.js";
 import type { FamilyImporter, WindowOf } from "./types.js";
 
@@ -62,20 +63,14 @@ function denseFamily(o: DenseOptions = {}): FamilyImporter {
     const qkNormParams =
       qk === "shared" ? 2 * core.headDim : qk === "full" ? (core.heads + core.kvHeads) * core.headDim : 0;
     const windowOf = (o.window ?? none)(r, core.numLayers);
-    return assemble({
-      r,
-      modelType: ctx.modelType,
-      core,
+    return decoder(r, ctx, core, {
       layer: (i) => ({
         attention: standardAttention(core, { qkvBias, outBias, slidingWindow: windowOf(i) }),
         mlp: denseMlp(core.intermediate, o.gated ?? true, mlpBias),
         normParams: (o.normsPerLayer ?? 2) * width * core.hidden + qkNormParams,
       }),
       tiedDefault: o.tiedDefault ?? false,
-      positionEmbedding: "rope",
       finalNormParams: width * core.hidden,
-      outer: ctx.outer,
-      encoderParams: ctx.encoderParams,
     });
   };
 }

@@ -1,16 +1,10 @@
 // Mixture-of-experts decoders with standard (GQA) attention: mixtral, qwen2_moe, qwen3_moe, glm4_moe, minimax_m2,
 // gpt_oss, llama4.
 import type { LayerSpec } from "../../architecture.js";
-import {
-  assemble,
-  denseMlp,
-  moeLayerPredicate,
-  moeMlp,
-  readCore,
-  readExperts,
-  standardAttention,
-} from "../common.js";
+import { denseMlp, moeLayerPredicate, moeMlp, readCore, readExperts, standardAttention } from "../common.js";
+import { decoder } from "./decoder.js";
 import { windowsFrom } from "./llama-like.js";
+import { layerMlp, readMoeLayout } from "./moe-layout.js";
 import type { FamilyImporter } from "./types.js";
 
 /** Mixtral: every layer MoE; intermediate_size is the expert width. */
@@ -18,20 +12,12 @@ const mixtral: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
   const { numExperts, topK } = readExperts(r);
   const windowOf = windowsFrom(r, core.numLayers, (w) => () => w);
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer: (i) => ({
       attention: standardAttention(core, { slidingWindow: windowOf(i) }),
       mlp: moeMlp({ numExperts, topK, expertIntermediate: core.intermediate }),
       normParams: 2 * core.hidden,
     }),
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -40,37 +26,20 @@ const mixtral: FamilyImporter = (r, ctx) => {
 function qwenMoe(version: 2 | 3): FamilyImporter {
   return (r, ctx) => {
     const core = readCore(r);
-    const { numExperts, topK } = readExperts(r);
-    const expertIntermediate = r.int("moe_intermediate_size", { hint: "the per-expert FFN width" });
-    const shared = version === 2 ? r.int("shared_expert_intermediate_size", { default: 0, min: 0 }) : 0;
-    const isMoe = moeLayerPredicate(r);
+    const moe = readMoeLayout(r, {
+      shared: version === 2 ? "gated" : "none",
+      intermediateHint: "the per-expert FFN width",
+    });
     const qkNorm = version === 3 ? 2 * core.headDim : 0;
-    return assemble({
-      r,
-      modelType: ctx.modelType,
-      core,
+    return decoder(r, ctx, core, {
       layer: (i) => ({
         attention: standardAttention(core, {
           qkvBias: version === 2 || r.bool("attention_bias", false),
           outBias: version === 3 && r.bool("attention_bias", false),
         }),
-        mlp: isMoe(i)
-          ? moeMlp({
-              numExperts,
-              topK,
-              expertIntermediate,
-              numShared: shared > 0 ? 1 : 0,
-              sharedIntermediate: shared,
-              sharedExpertGate: shared > 0,
-            })
-          : denseMlp(core.intermediate),
+        mlp: layerMlp(moe, i, core.intermediate),
         normParams: 2 * core.hidden + qkNorm,
       }),
-      tiedDefault: false,
-      positionEmbedding: "rope",
-      finalNormParams: core.hidden,
-      outer: ctx.outer,
-      encoderParams: ctx.encoderParams,
     });
   };
 }
@@ -85,37 +54,17 @@ export function mtpOverhead(hidden: number): number {
  * score-correction bias, QKV bias, optional q/k norms, next-n MTP layers. */
 const glm4Moe: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
-  const { numExperts, topK } = readExperts(r);
-  const expertIntermediate = r.int("moe_intermediate_size");
-  const numShared = r.int("n_shared_experts", { default: 0, min: 0 });
-  const isMoe = moeLayerPredicate(r);
+  const moe = readMoeLayout(r, { shared: "experts" });
   const qkNorm = r.bool("use_qk_norm", false) ? 2 * core.headDim : 0;
   const layer = (i: number): LayerSpec => ({
     attention: standardAttention(core, { qkvBias: r.bool("attention_bias", false) }),
-    mlp: isMoe(i)
-      ? moeMlp({
-          numExperts,
-          topK,
-          expertIntermediate,
-          numShared,
-          sharedIntermediate: numShared * expertIntermediate,
-          routerBias: true,
-        })
-      : denseMlp(core.intermediate),
+    mlp: layerMlp(moe, i, core.intermediate, { routerBias: true }),
     normParams: 2 * core.hidden + qkNorm,
   });
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer,
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
     mtpLayers: r.int("num_nextn_predict_layers", { default: 0, min: 0 }),
     mtpExtraParamsPerLayer: mtpOverhead(core.hidden),
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -124,10 +73,7 @@ const gptOss: FamilyImporter = (r, ctx) => {
   const core = readCore(r);
   const { numExperts, topK } = readExperts(r, { topK: ["num_experts_per_tok", "experts_per_token"] });
   const windowOf = windowsFrom(r, core.numLayers, (w) => (i) => (i % 2 === 0 ? w : null));
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer: (i) => ({
       attention: standardAttention(core, {
         qkvBias: true,
@@ -144,11 +90,6 @@ const gptOss: FamilyImporter = (r, ctx) => {
       }),
       normParams: 2 * core.hidden,
     }),
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
@@ -168,10 +109,7 @@ const llama4: FamilyImporter = (r, ctx) => {
     r.note(
       `chunked attention (${chunk} tokens) on RoPE layers is treated as a sliding window for the KV cache`,
     );
-  return assemble({
-    r,
-    modelType: ctx.modelType,
-    core,
+  return decoder(r, ctx, core, {
     layer: (i) => ({
       attention: standardAttention(core, { slidingWindow: chunk && ropeLayer(i) ? chunk : null }),
       mlp: isMoe(i)
@@ -185,11 +123,6 @@ const llama4: FamilyImporter = (r, ctx) => {
         : denseMlp(denseWidth),
       normParams: 2 * core.hidden,
     }),
-    tiedDefault: false,
-    positionEmbedding: "rope",
-    finalNormParams: core.hidden,
-    outer: ctx.outer,
-    encoderParams: ctx.encoderParams,
   });
 };
 
