@@ -26,24 +26,14 @@ import {
   ModelImportRequest,
   ModelImportResponse,
   ModelList,
-  Problem,
   SystemDetail,
   SystemList,
   type ChipSummary,
 } from "./api-schemas-common.js";
 import { fieldErrorsOfIssues, reject, summarise } from "./problem.js";
+import { body, json, prob } from "./route-kit.js";
 
-const json = <S>(schema: S, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problems = {
-  400: { content: { "application/problem+json": { schema: Problem } }, description: "invalid input" },
-  404: {
-    content: { "application/problem+json": { schema: Problem } },
-    description: "unknown id (with suggestions)",
-  },
-};
+const problems = { 400: prob("invalid input"), 404: prob("unknown id (with suggestions)") };
 
 /** Headline numbers of a chip (typical values; dense peaks). */
 export function chipSummary(c: Accelerator): ChipSummary {
@@ -200,14 +190,11 @@ export function registerCatalogRoutes(app: OpenAPIHono): void {
       tags: ["catalog"],
       summary:
         "Import any supported config.json: canonical architecture, exact parameter counts, KV-cache bytes per token",
-      request: { body: { content: { "application/json": { schema: ModelImportRequest } }, required: true } },
+      request: body(ModelImportRequest),
       responses: {
         200: json(ModelImportResponse, "the analysis"),
         400: problems[400],
-        422: {
-          content: { "application/problem+json": { schema: Problem } },
-          description: "unsupported or inconsistent config",
-        },
+        422: prob("unsupported or inconsistent config"),
       },
     }),
     (c) => {

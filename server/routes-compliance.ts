@@ -16,7 +16,7 @@ import {
   type ExportQuery,
 } from "../src/index.js";
 import type { Context } from "hono";
-import { API_BASE, LIMITS, Problem, type Problem as P } from "./api-schemas-common.js";
+import { API_BASE, LIMITS, type Problem as P } from "./api-schemas-common.js";
 import {
   ClassifyRequest,
   ClassifyResponse,
@@ -28,20 +28,10 @@ import {
   WhatIfResponse,
 } from "./api-schemas-compliance.js";
 import { fieldErrorsOf, fieldErrorsOfIssues, reject, summarise } from "./problem.js";
+import { body, json, prob } from "./route-kit.js";
 
-const json = <S>(schema: S, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const bad = {
-  content: { "application/problem+json": { schema: Problem } },
-  description: "invalid input, with field paths",
-};
-const tooMuch = {
-  content: { "application/problem+json": { schema: Problem } },
-  description: "too many chips for one request",
-};
-const body = <S>(schema: S) => ({ body: { content: { "application/json": { schema } }, required: true } });
+const bad = prob("invalid input, with field paths");
+const tooMuch = prob("too many chips for one request");
 
 /** Today as YYYY-MM-DD (UTC): the default date of a query. */
 const today = () => new Date().toISOString().slice(0, 10);

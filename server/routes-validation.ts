@@ -1,36 +1,12 @@
 // Validation routes: the bundled public cases or a posted case file, predicted off the main thread in a time budget.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { metaOf } from "../src/index.js";
 import publicCases from "../validation/public-cases.json" with { type: "json" };
-import { API_BASE, LIMITS, Problem } from "./api-schemas-common.js";
+import { API_BASE, LIMITS } from "./api-schemas-common.js";
 import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
 import type { Api } from "./types.js";
-import { reject } from "./problem.js";
-import { runJob, type JobResult } from "./run-job.js";
-
-const json = <S>(schema: S, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const prob = (description: string) => ({
-  content: { "application/problem+json": { schema: Problem } },
-  description,
-});
-
-/** Maps a failed job to its problem (503 for time budget or busy; 500 for a failure). */
-export function jobProblem(c: Context, r: Extract<JobResult<unknown>, { ok: false }>): never {
-  if (r.reason === "timeout")
-    return reject(
-      c,
-      "timeBudget",
-      `${r.message}; ask for less work (fewer cases, chips or configurations)`,
-      undefined,
-      { "retry-after": "5" },
-    );
-  if (r.reason === "busy") return reject(c, "busy", r.message, undefined, { "retry-after": "2" });
-  return reject(c, "internal", r.message);
-}
+import { body, jobProblem, json, prob, tooMuchWork } from "./route-kit.js";
+import { runJob } from "./run-job.js";
 
 export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">): void {
   app.openapi(
@@ -65,7 +41,7 @@ export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">)
       tags: ["validation"],
       summary:
         "Predict a posted case file (format v1) and report the error; a bad case becomes a row with its reason",
-      request: { body: { content: { "application/json": { schema: ValidationRequest } }, required: true } },
+      request: body(ValidationRequest),
       responses: {
         200: json(ValidationResponse, "the report"),
         400: prob("invalid input"),
@@ -77,11 +53,11 @@ export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">)
     async (c) => {
       const b = c.req.valid("json");
       if (b.cases.length > LIMITS.maxCases)
-        return reject(
+        return tooMuchWork(
           c,
-          "tooMuchWork",
+          ["cases"],
           `${b.cases.length} cases is over the limit of ${LIMITS.maxCases} per request`,
-          [{ path: ["cases"], pointer: "/cases", message: `at most ${LIMITS.maxCases}` }],
+          `at most ${LIMITS.maxCases}`,
         );
       const r = await runJob(
         "validate",
