@@ -12,9 +12,15 @@ import {
 } from "./assumptions.js";
 import { capexFor, type Capex } from "./capex.js";
 import { toKwh, toMW, type EnergyPerToken } from "./energy.js";
-import { fromUsd } from "./fx.js";
+import {
+  costLines,
+  inOutputCurrency,
+  PRICE_ASSUMPTIONS,
+  sumOrNull as sum,
+  type CostBreakdown,
+  type PriceBasis,
+} from "./lines.js";
 import { powerFor, type PowerEstimate } from "./power.js";
-import type { CostBreakdown, PriceBasis } from "./price.js";
 import { chooseRental, type ChosenPrice } from "./purchase-price.js";
 
 /** One pool of identical chips in a fleet. */
@@ -56,9 +62,6 @@ export interface FleetCost {
   reasons: string[];
   assumptions: AssumptionRecord[];
 }
-
-const sum = (xs: (number | null)[]) =>
-  xs.some((x) => x === null) ? null : xs.reduce<number>((s, x) => s + (x ?? 0), 0);
 
 /** Cost of a fleet of pools producing `tokensPerSecond` tokens/s in total.
  * @example fleetCost({ pools: [{ role: "serve", chip: h20, count: 64 }], tokensPerSecond: 64_000 }) */
@@ -137,16 +140,10 @@ export function fleetCost(input: {
     basis === "purchase" && energy ? toKwh(energy.facilityJPerToken * 1e6) * electricityUsdPerKwh(a) : null;
   const rentHour = basis === "cloud" ? sum(rentUsdPerHour) : null;
   const rentLine = rentHour === null ? null : (rentHour / tokensPerHour) * 1e6;
-  const total = basis === "purchase" ? sum([capexLine, elecLine]) : rentLine;
-  const out = (usd: number | null) => (usd === null ? null : fromUsd(usd, a.currency, a.fxRates).amount);
+  const lines = costLines(basis, { capex: capexLine, electricity: elecLine, rental: rentLine }, a);
+  const out = inOutputCurrency(a);
   const names: (keyof CostAssumptions)[] = [
-    "amortisationYears",
-    "utilisation",
-    "electricityRegion",
-    "electricityUsdPerKwhUs",
-    "electricityUsdPerKwhCn",
-    "electricityUsdPerKwh",
-    "pue",
+    ...PRICE_ASSUMPTIONS,
     "servingPowerFraction",
     "hostPowerMultiplier",
     "hostCapexMultiplier",
@@ -168,8 +165,8 @@ export function fleetCost(input: {
       facilityMW: facilityW === null ? null : toMW(facilityW),
       provisionedItMW: provisionedW === null ? null : toMW(provisionedW),
       energy,
-      perMillionTokens: out(total),
-      breakdown: { capex: out(capexLine), electricity: out(elecLine), rental: out(rentLine) },
+      perMillionTokens: out(lines.totalUsd),
+      breakdown: lines.breakdown,
       reasons: [...new Set(reasons)],
       assumptions: pickAssumptions(resolved.value.records, names),
     },

@@ -12,12 +12,17 @@ import {
 } from "./assumptions.js";
 import { capexFor, type Capex } from "./capex.js";
 import { energyOfChipSeconds, energyPerToken, toKwh, type EnergyPerToken, type RunEnergy } from "./energy.js";
-import { fromUsd } from "./fx.js";
+import {
+  costLines,
+  inOutputCurrency,
+  PRICE_ASSUMPTIONS,
+  type CostBreakdown,
+  type PriceBasis,
+} from "./lines.js";
 import { powerFor, type PowerEstimate, type Purpose } from "./power.js";
 import { chooseRental, type ChosenPrice } from "./purchase-price.js";
 
-/** How the chips are paid for: bought and amortised (plus electricity), or rented per chip-hour (electricity included). */
-export type PriceBasis = "purchase" | "cloud";
+export type { CostBreakdown, PriceBasis } from "./lines.js";
 
 /** Common inputs of the price functions. */
 export interface PriceInput {
@@ -28,13 +33,6 @@ export interface PriceInput {
   /** Default purchase. */
   basis?: PriceBasis;
   assumptions?: Partial<CostAssumptions>;
-}
-
-/** Cost lines in the output currency; null when unknown or not applicable to the basis. */
-export interface CostBreakdown {
-  capex: number | null;
-  electricity: number | null;
-  rental: number | null;
 }
 
 /** $ (or ¥) per million tokens, with what it rests on. `perMillionTokens` is null when a price is unknown (`reason`). */
@@ -53,23 +51,26 @@ export interface TokenCost {
   assumptions: AssumptionRecord[];
 }
 
-const TOKEN_USED: (keyof CostAssumptions)[] = [
-  "amortisationYears",
-  "utilisation",
-  "electricityRegion",
-  "electricityUsdPerKwhUs",
-  "electricityUsdPerKwhCn",
-  "electricityUsdPerKwh",
-  "pue",
-];
-
-/** Assumptions a price output lists (the capex lists its own). */
-function usedNames(fraction: keyof CostAssumptions, withCapex: boolean): (keyof CostAssumptions)[] {
-  return [
-    ...TOKEN_USED,
+/** Assumptions a price output lists: the shared ones, the power fraction, then the capex's own or the currency's. */
+function usedAssumptions(s: Shared, fraction: keyof CostAssumptions): AssumptionRecord[] {
+  const names: (keyof CostAssumptions)[] = [
+    ...PRICE_ASSUMPTIONS,
     fraction,
-    ...(withCapex ? [] : (["priceSelection", "currency", "fxRates"] as const)),
+    ...(s.capex !== null ? [] : (["priceSelection", "currency", "fxRates"] as const)),
   ];
+  return [...pickAssumptions(s.records, names), ...(s.capex?.assumptions ?? [])];
+}
+
+/** The basis's cost lines in USD → the total and breakdown in the output currency, why a total is unknown, and the
+ * assumptions listed. */
+function priced(s: Shared, basis: PriceBasis, fraction: keyof CostAssumptions, usd: CostBreakdown) {
+  const { totalUsd, breakdown } = costLines(basis, usd, s.a);
+  return {
+    total: inOutputCurrency(s.a)(totalUsd),
+    breakdown,
+    reason: totalUsd === null ? { reason: s.reasons.join("; ") || "unknown input" } : {},
+    assumptions: usedAssumptions(s, fraction),
+  };
 }
 
 interface Shared {
@@ -134,36 +135,30 @@ export function costPerMillionTokens(
   const basis = input.basis ?? "purchase";
   const s = shared(input, "serving");
   if (!s.ok) return s;
-  const { a, power } = s.value;
-  const reasons = [...s.value.reasons];
+  const { a, power, capexUsdPerChipHour, rental } = s.value;
   const energy = power ? energyPerToken(power, input.tokensPerSecondPerChip) : null;
   if (energy && !energy.ok) return energy;
   const tokensPerChipHour = input.tokensPerSecondPerChip * 3600 * a.utilisation;
-  const out = (usd: number | null) => (usd === null ? null : fromUsd(usd, a.currency, a.fxRates).amount);
-  let capexUsd: number | null = null;
-  let electricityUsd: number | null = null;
-  let rentalUsd: number | null = null;
-  if (basis === "purchase") {
-    if (s.value.capexUsdPerChipHour !== null)
-      capexUsd = (s.value.capexUsdPerChipHour / tokensPerChipHour) * 1e6;
-    if (energy?.ok) electricityUsd = toKwh(energy.value.facilityJPerToken * 1e6) * electricityUsdPerKwh(a);
-  } else if (s.value.rental) rentalUsd = (s.value.rental.usd / tokensPerChipHour) * 1e6;
-  const lines = basis === "purchase" ? [capexUsd, electricityUsd] : [rentalUsd];
-  const totalUsd = lines.some((x) => x === null) ? null : lines.reduce<number>((t, x) => t + (x ?? 0), 0);
-  const names = usedNames("servingPowerFraction", s.value.capex !== null);
+  const purchase = basis === "purchase";
+  const p = priced(s.value, basis, "servingPowerFraction", {
+    capex: purchase && capexUsdPerChipHour !== null ? (capexUsdPerChipHour / tokensPerChipHour) * 1e6 : null,
+    electricity:
+      purchase && energy?.ok ? toKwh(energy.value.facilityJPerToken * 1e6) * electricityUsdPerKwh(a) : null,
+    rental: !purchase && rental ? (rental.usd / tokensPerChipHour) * 1e6 : null,
+  });
   return ok(
     {
       basis,
       currency: a.currency,
       tokensPerSecondPerChip: input.tokensPerSecondPerChip,
-      perMillionTokens: out(totalUsd),
-      breakdown: { capex: out(capexUsd), electricity: out(electricityUsd), rental: out(rentalUsd) },
-      ...(totalUsd === null ? { reason: reasons.join("; ") || "unknown input" } : {}),
+      perMillionTokens: p.total,
+      breakdown: p.breakdown,
+      ...p.reason,
       energy: energy?.ok ? energy.value : null,
       power,
       capex: s.value.capex,
-      rental: s.value.rental,
-      assumptions: [...pickAssumptions(s.value.records, names), ...(s.value.capex?.assumptions ?? [])],
+      rental,
+      assumptions: p.assumptions,
     },
     s.value.warnings,
   );
@@ -191,34 +186,29 @@ export function trainingRunCost(input: PriceInput & { chipSeconds: number }): Re
   const basis = input.basis ?? "purchase";
   const s = shared(input, "training");
   if (!s.ok) return s;
-  const { a, power } = s.value;
+  const { a, power, capexUsdPerChipHour, rental } = s.value;
   const chipHours = input.chipSeconds / 3600;
   const energy = power ? energyOfChipSeconds(power, input.chipSeconds) : null;
-  const out = (usd: number | null) => (usd === null ? null : fromUsd(usd, a.currency, a.fxRates).amount);
-  let capexUsd: number | null = null;
-  let electricityUsd: number | null = null;
-  let rentalUsd: number | null = null;
-  if (basis === "purchase") {
-    if (s.value.capexUsdPerChipHour !== null)
-      capexUsd = (s.value.capexUsdPerChipHour * chipHours) / a.utilisation;
-    if (energy) electricityUsd = energy.facilityKwh * electricityUsdPerKwh(a);
-  } else if (s.value.rental) rentalUsd = s.value.rental.usd * chipHours;
-  const lines = basis === "purchase" ? [capexUsd, electricityUsd] : [rentalUsd];
-  const totalUsd = lines.some((x) => x === null) ? null : lines.reduce<number>((t, x) => t + (x ?? 0), 0);
-  const names = usedNames("trainingPowerFraction", s.value.capex !== null);
+  const purchase = basis === "purchase";
+  const p = priced(s.value, basis, "trainingPowerFraction", {
+    capex:
+      purchase && capexUsdPerChipHour !== null ? (capexUsdPerChipHour * chipHours) / a.utilisation : null,
+    electricity: purchase && energy ? energy.facilityKwh * electricityUsdPerKwh(a) : null,
+    rental: !purchase && rental ? rental.usd * chipHours : null,
+  });
   return ok(
     {
       basis,
       currency: a.currency,
       chipHours,
       energy,
-      cost: out(totalUsd),
-      breakdown: { capex: out(capexUsd), electricity: out(electricityUsd), rental: out(rentalUsd) },
-      ...(totalUsd === null ? { reason: s.value.reasons.join("; ") || "unknown input" } : {}),
+      cost: p.total,
+      breakdown: p.breakdown,
+      ...p.reason,
       power,
       capex: s.value.capex,
-      rental: s.value.rental,
-      assumptions: [...pickAssumptions(s.value.records, names), ...(s.value.capex?.assumptions ?? [])],
+      rental,
+      assumptions: p.assumptions,
     },
     s.value.warnings,
   );
