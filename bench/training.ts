@@ -1,9 +1,9 @@
 // Bench: full parallelism search for Llama-3.1-405B on 16,384 H100 and DeepSeek-V3 on 2,048 H800; prints the
-// best configurations, why the others lose, time-to-train and search speed.
+// best configurations, why the others lose, time-to-train and search speed; then the time of a seven-chip plan.
 import { resolveCluster } from "../src/engine/cluster.js";
 import { describeConfig, searchTraining, type TrainingSearchSpace } from "../src/planner/train-search.js";
 import { caseArchitecture } from "../src/planner/validate/predict-training.js";
-import { timeToTrain } from "../src/planner/train-plan.js";
+import { planTraining, timeToTrain } from "../src/planner/train-plan.js";
 
 interface Scenario {
   model: string;
@@ -65,4 +65,28 @@ for (const s of scenarios) {
       `  ${(s.tokens / 1e12).toFixed(1)} T tokens: ${(ttt.idealSeconds / 86400).toFixed(1)} days at full speed, ${(ttt.wallSeconds / 86400).toFixed(1)} days at goodput ${(ttt.goodput * 100).toFixed(1)} % (${ttt.goodputBasis}); ${(ttt.chipHours / 1e6).toFixed(2)} M chip-hours`,
     );
   }
+}
+
+// `suanli plan train --model llama-3.1-70b --tokens 15T --deadline-days 90 --chip <seven chips>`: one search per
+// cluster size that could meet the deadline, per chip.
+const planChips = ["h100-sxm", "h800-sxm", "h20", "ascend-910b", "ascend-910c", "mi300x", "b200"];
+const arch70 = caseArchitecture("llama-3.1-70b");
+if (arch70.ok) {
+  const t0 = performance.now();
+  const plan = planTraining({
+    arch: arch70.value,
+    chips: planChips,
+    tokens: 15e12,
+    deadlineDays: 90,
+    space: { globalBatch: 1024, seqLen: 4096, precision: "bf16" },
+  });
+  const ms = performance.now() - t0;
+  console.log(
+    `\nplan: llama-3.1-70b, 15 T tokens in 90 days on ${planChips.length} chips in ${ms.toFixed(0)} ms`,
+  );
+  if (plan.ok)
+    for (const r of plan.value)
+      console.log(
+        `  ${r.chip.padEnd(12)} ${String(r.count ?? "—").padStart(6)} chips  ${r.time ? (r.time.wallSeconds / 86400).toFixed(1) : "—"} days  MFU ${r.best ? (r.best.mfu * 100).toFixed(1) : "—"} %`,
+      );
 }
