@@ -1,6 +1,9 @@
 // Accelerator schema: one chip as sold (catalog/accelerators/<id>.yaml). Units are in the field names.
 import { z } from "zod";
 import {
+  CatalogId,
+  checkCitedSources,
+  ID_PATTERN,
   IsoDate,
   Price,
   SourceMap,
@@ -8,7 +11,6 @@ import {
   SourcedNonNegative,
   SourcedNumber,
   SourcedText,
-  sourceKeysOf,
 } from "./schema-common.js";
 
 /** Precisions a peak can be given for. `fp16Acc16` is the FP16-accumulate tensor rate of GeForce parts, kept
@@ -33,18 +35,16 @@ export const ChipStatus = z.enum(["shipping", "announced", "reported", "cancelle
 /** Software stack; with `family` it names the calibration family (architecture generation × stack). */
 export const SoftwareStack = z.enum(["cuda", "rocm", "cann", "gaudi", "xla", "neuron", "other"]);
 
-const IdPattern = /^[a-z0-9][a-z0-9.-]*$/;
-
 export const Accelerator = z
   .strictObject({
-    id: z.string().regex(IdPattern, "ids are lower-case kebab-case, e.g. h100-sxm"),
+    id: z.string().regex(ID_PATTERN, "ids are lower-case kebab-case, e.g. h100-sxm"),
     name: z.string().min(2),
     /** Official spelling, e.g. "昇腾 910B" for display in Chinese. */
     nameZh: z.string().optional(),
     vendor: z.string().min(2),
-    aliases: z.array(z.string().regex(IdPattern)).default([]),
+    aliases: z.array(CatalogId).default([]),
     /** Architecture generation, e.g. hopper, ampere, blackwell, ada, cdna3, ascend-910b. */
-    family: z.string().regex(IdPattern),
+    family: CatalogId,
     stack: SoftwareStack,
     market: Market,
     status: ChipStatus,
@@ -96,19 +96,6 @@ export const Accelerator = z
     /** When the entry was last checked against its sources. */
     reviewed: IsoDate.optional(),
   })
-  .superRefine((chip, ctx) => {
-    // Every cited key must exist in `sources`.
-    const keys = new Set(Object.keys(chip.sources));
-    const visit = (v: unknown, path: (string | number)[]) => {
-      if (v && typeof v === "object") {
-        if (!Array.isArray(v) && "source" in v && path[0] !== "sources") {
-          for (const k of sourceKeysOf(v as { source?: string | string[] }))
-            if (!keys.has(k))
-              ctx.addIssue({ code: "custom", path: [...path, "source"], message: `source "${k}" is not in sources` });
-        }
-        for (const [k, child] of Object.entries(v)) visit(child, [...path, k]);
-      }
-    };
-    visit(chip, []);
-  });
+  // Every cited key must exist in `sources`.
+  .superRefine(checkCitedSources);
 export type Accelerator = z.infer<typeof Accelerator>;

@@ -1,7 +1,7 @@
 // Calibration profile schema (catalog/calibration/<family>.yaml): the engine's efficiencies and overheads for one
 // architecture generation × software stack, each number saying what it rests on (micro-benchmark, fit, physics).
 import { z } from "zod";
-import { IsoDate, SourceMap, SourceKeys, sourceKeysOf } from "./schema-common.js";
+import { CatalogId, checkSourceKeys, IsoDate, SourceMap, SourceKeys } from "./schema-common.js";
 
 /** Every tunable number of the performance engine. Fractions are of the chip's datasheet figure. */
 export const CalibrationParameterName = z.enum([
@@ -73,7 +73,7 @@ export type CalibrationParameter = z.infer<typeof CalibrationParameter>;
 
 export const CalibrationProfile = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    id: CatalogId,
     /** The profile this one inherits from (missing parameters); null only for `default`. */
     parent: z.string().nullable(),
     /** Chips this profile applies to: accelerator `family` values and software `stack`s. */
@@ -95,9 +95,6 @@ export const CalibrationProfile = z
   })
   .superRefine((p, ctx) => {
     const keys = new Set(Object.keys(p.sources));
-    for (const [name, v] of Object.entries(p.parameters))
-      for (const k of sourceKeysOf(v ?? {}))
-        if (!keys.has(k))
-          ctx.addIssue({ code: "custom", path: ["parameters", name, "source"], message: `source "${k}" is not in sources` });
+    for (const [name, v] of Object.entries(p.parameters)) checkSourceKeys(ctx, keys, v ?? {}, ["parameters", name]);
   });
 export type CalibrationProfile = z.infer<typeof CalibrationProfile>;

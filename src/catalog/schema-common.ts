@@ -32,6 +32,15 @@ export const SourceMap = z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/), So
 /** One key or several keys into the file's `sources`. */
 export const SourceKeys = z.union([z.string(), z.array(z.string()).min(1)]);
 
+/** Catalog ids: lower case, digits, dots and dashes, e.g. `h100-sxm`, `ear-2023-10-25`. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** A catalog id (`ID_PATTERN`). */
+export const CatalogId = z.string().regex(ID_PATTERN);
+
+/** An ISO 3166-1 alpha-2 country code, upper case ("CN"). */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2, upper case");
+
 const sourcedBase = {
   grade: Grade,
   source: SourceKeys,
@@ -122,4 +131,35 @@ export function boundsOf(v: SourcedNumber | undefined): [number, number] | null 
 export function sourceKeysOf(v: { source?: string | string[] | undefined }): string[] {
   if (v.source === undefined) return [];
   return Array.isArray(v.source) ? v.source : [v.source];
+}
+
+/**
+ * In a superRefine: an issue at `[...path, "source"]` for each key `v` cites that `keys` (the file's `sources`) lacks.
+ * @example checkSourceKeys(ctx, new Set(Object.keys(rule.sources)), rule.policies[0], ["policies", 0])
+ */
+export function checkSourceKeys(
+  ctx: z.RefinementCtx,
+  keys: ReadonlySet<string>,
+  v: { source?: string | string[] | undefined },
+  path: readonly (string | number)[],
+): void {
+  for (const k of sourceKeysOf(v))
+    if (!keys.has(k)) ctx.addIssue({ code: "custom", path: [...path, "source"], message: `source "${k}" is not in sources` });
+}
+
+/**
+ * In a superRefine: checks every `source` cited anywhere in `entity` (outside its `sources` map, depth first in key
+ * order) against `entity.sources`.
+ * @example System.superRefine((sys, ctx) => checkCitedSources(sys, ctx))
+ */
+export function checkCitedSources(entity: { sources: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  const keys = new Set(Object.keys(entity.sources));
+  const visit = (v: unknown, path: (string | number)[]) => {
+    if (v && typeof v === "object") {
+      if (!Array.isArray(v) && "source" in v && path[0] !== "sources")
+        checkSourceKeys(ctx, keys, v as { source?: string | string[] }, path);
+      for (const [k, child] of Object.entries(v)) visit(child, [...path, k]);
+    }
+  };
+  visit(entity, []);
 }

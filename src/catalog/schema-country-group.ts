@@ -1,17 +1,17 @@
 // Country-group schema (catalog/country-groups/<id>.yaml): an EAR country group (Supp. 1 to part 740) or another
 // named set of destinations (AI Diffusion tiers) as a complete list of ISO 3166-1 alpha-2 codes, with its source.
 import { z } from "zod";
-import { IsoDate, SourceKeys, SourceMap, sourceKeysOf } from "./schema-common.js";
+import { CatalogId, checkSourceKeys, CountryCode, IsoDate, SourceKeys, SourceMap } from "./schema-common.js";
 import { RuleBasis } from "./schema-rule.js";
 
 export const CountryGroup = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    id: CatalogId,
     /** The name rules use, e.g. "D:5" or "AI-Tier-1". */
     name: z.string().min(2),
     title: z.string().min(3),
     /** Members, ISO 3166-1 alpha-2 (upper case). */
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2, upper case")).min(1),
+    countries: z.array(CountryCode).min(1),
     /** Other groups (by name) whose members also belong, e.g. AI-Tier-3 = D:5 + Macau. */
     includeGroups: z.array(z.string()).default([]),
     /** Date the membership list is as of. */
@@ -22,9 +22,7 @@ export const CountryGroup = z
     notes: z.string().optional(),
   })
   .superRefine((g, ctx) => {
-    const keys = new Set(Object.keys(g.sources));
-    for (const k of sourceKeysOf(g))
-      if (!keys.has(k)) ctx.addIssue({ code: "custom", path: ["source"], message: `source "${k}" is not in sources` });
+    checkSourceKeys(ctx, new Set(Object.keys(g.sources)), g, []);
     const dup = g.countries.filter((c, i) => g.countries.indexOf(c) !== i);
     if (dup.length) ctx.addIssue({ code: "custom", path: ["countries"], message: `listed twice: ${dup.join(", ")}` });
   });

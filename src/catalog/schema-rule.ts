@@ -1,7 +1,7 @@
 // Export-control rule schema (catalog/rules/<id>.yaml): one rule version or company letter as data — dates,
 // criteria over chip metrics, destination scope, licence exceptions and review policy, each with its citation.
 import { z } from "zod";
-import { IsoDate, SourceKeys, SourceMap, sourceKeysOf } from "./schema-common.js";
+import { CatalogId, checkSourceKeys, CountryCode, IsoDate, SourceKeys, SourceMap } from "./schema-common.js";
 
 /** How a criterion is known: published text (official), press or bill text taken as the letter's numbers
  * (reported), or our own inference (derived). */
@@ -55,7 +55,7 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
  * "D:5", or id), less the excluded ones. `worldwide: true` starts from every country. */
 export const Where = z.strictObject({
   worldwide: z.boolean().optional(),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2, upper case")).optional(),
+  countries: z.array(CountryCode).optional(),
   groups: z.array(z.string()).optional(),
   exceptCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   exceptGroups: z.array(z.string()).optional(),
@@ -117,7 +117,7 @@ export const PolicyLine = z.strictObject({
 
 export const Rule = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    id: CatalogId,
     title: z.string().min(3),
     /** regulation (Federal Register rule), letter (is-informed letter to one company), policy (changes the review
      * policy of other rules), announcement (non-enforcement, guidance). */
@@ -165,10 +165,7 @@ export const Rule = z
   })
   .superRefine((rule, ctx) => {
     const keys = new Set(Object.keys(rule.sources));
-    const check = (v: { source?: string | string[] }, path: (string | number)[]) => {
-      for (const k of sourceKeysOf(v))
-        if (!keys.has(k)) ctx.addIssue({ code: "custom", path: [...path, "source"], message: `source "${k}" is not in sources` });
-    };
+    const check = (v: { source?: string | string[] }, path: (string | number)[]) => checkSourceKeys(ctx, keys, v, path);
     check(rule, []);
     rule.exceptions.forEach((e, i) => check(e, ["exceptions", i]));
     rule.policies.forEach((p, i) => check(p, ["policies", i]));

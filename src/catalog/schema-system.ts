@@ -1,10 +1,17 @@
 // System schema: a node, rack or pod of accelerators (catalog/systems/<id>.yaml).
 import { z } from "zod";
-import { Price, SourceMap, SourcedNonNegative, SourcedText, sourceKeysOf } from "./schema-common.js";
+import {
+  CatalogId,
+  checkCitedSources,
+  Price,
+  SourceMap,
+  SourcedNonNegative,
+  SourcedText,
+} from "./schema-common.js";
 
 export const System = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    id: CatalogId,
     name: z.string().min(2),
     vendor: z.string().min(2),
     /** Other names, matched ignoring case, spaces and punctuation ("Atlas 900 A2 PoDc" = "Atlas 900 A2 PoD(c)"). */
@@ -35,17 +42,5 @@ export const System = z
     sources: SourceMap,
     notes: z.string().optional(),
   })
-  .superRefine((sys, ctx) => {
-    const keys = new Set(Object.keys(sys.sources));
-    const visit = (v: unknown, path: (string | number)[]) => {
-      if (v && typeof v === "object") {
-        if (!Array.isArray(v) && "source" in v && path[0] !== "sources")
-          for (const k of sourceKeysOf(v as { source?: string | string[] }))
-            if (!keys.has(k))
-              ctx.addIssue({ code: "custom", path: [...path, "source"], message: `source "${k}" is not in sources` });
-        for (const [k, child] of Object.entries(v)) visit(child, [...path, k]);
-      }
-    };
-    visit(sys, []);
-  });
+  .superRefine(checkCitedSources);
 export type System = z.infer<typeof System>;

@@ -1,6 +1,7 @@
 // The validation case format v1 (shared/validation/FORMAT.md) as zod schemas, and a per-case parser that turns a
 // bad case into a reason instead of aborting the run.
 import { z } from "zod";
+import { ID_PATTERN } from "../../catalog/schema-common.js";
 import { PRECISIONS } from "../../units/index.js";
 
 const PrecisionName = z.enum(PRECISIONS);
@@ -95,7 +96,7 @@ export type MetricName = z.infer<typeof MetricName>;
 
 export const ValidationCase = z
   .looseObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "ids are lower-case: ^[a-z0-9][a-z0-9.-]*$"),
+    id: z.string().regex(ID_PATTERN, "ids are lower-case: ^[a-z0-9][a-z0-9.-]*$"),
     kind: z.enum(["training", "inference"]),
     source: CaseSource,
     system: CaseSystem,
