@@ -118,25 +118,42 @@ const SELECTIVE = new Set([
   "attn.kv_up",
 ]);
 
-/** Forward, backward and recompute cost of a forward op list. */
-function passCost(fwd: readonly Op[], ctx: Ctx, c: TrainingConfig): Cost {
-  const out = costOf(fwd, ctx);
-  merge(
-    out,
-    costOf(
-      fwd.flatMap((o) => backwardOps(o, { lora: c.lora ?? false })),
+/** Forward, backward and selective-recompute costs of a forward op list, from which each recompute mode's pass
+ * is put together (a search times them once for all three modes). */
+interface PassPieces {
+  fwd: Cost;
+  bwd: Cost;
+  selective: () => Cost;
+}
+
+function passPieces(fwd: readonly Op[], ctx: Ctx, lora: boolean): PassPieces {
+  let selective: Cost | null = null;
+  return {
+    fwd: costOf(fwd, ctx),
+    bwd: costOf(
+      fwd.flatMap((o) => backwardOps(o, { lora })),
       ctx,
     ),
-  );
-  if (c.recompute === "full") merge(out, costOf(fwd, ctx));
-  else if (c.recompute === "selective")
-    merge(
-      out,
-      costOf(
+    selective: () =>
+      (selective ??= costOf(
         fwd.filter((o) => SELECTIVE.has(o.name)),
         ctx,
-      ),
-    );
+      )),
+  };
+}
+
+function copyCost(c: Cost): Cost {
+  const rows = new Map<string, OpTiming>();
+  for (const [k, r] of c.rows) rows.set(k, { ...r });
+  return { compute: c.compute, comm: { ...c.comm }, attention: c.attention, rows };
+}
+
+/** Forward, backward and recompute cost of a forward op list. */
+function passCost(p: PassPieces, recompute: TrainingConfig["recompute"]): Cost {
+  const out = copyCost(p.fwd);
+  merge(out, p.bwd);
+  if (recompute === "full") merge(out, p.fwd);
+  else if (recompute === "selective") merge(out, p.selective());
   return out;
 }
 
@@ -213,18 +230,40 @@ export function estimateTraining(
   const memoKey = `${c.tp}/${c.cp}/${c.ep}/${c.microBatch}/${c.seqLen}/${c.precision}/${c.recompute}/${c.sequenceParallel}/${c.lora}`;
   // Stage costs are read, never changed, below: shared by every configuration with these per-layer costs.
   const stageCosts = memoized(cache, `${memoKey}/stages/${layout}`, () => {
+    // Op timings do not depend on the recompute mode: timed once per shape for all three.
+    const pieceKey = `pieces/${c.tp}/${c.cp}/${c.ep}/${c.microBatch}/${c.seqLen}/${c.precision}/${c.sequenceParallel}/${c.lora}`;
+    const pieces = (name: string, fwd: () => readonly Op[]) =>
+      memoized(cache, `${pieceKey}/${name}`, () => passPieces(fwd(), ctx, c.lora));
     const perKind = memoized(cache, memoKey, () =>
-      kinds.specs.map((l) => passCost(layerForwardOps(l, arch.hiddenSize, shard), ctx, c)),
+      kinds.specs.map((l, k) =>
+        passCost(
+          pieces(`layer${k}`, () => layerForwardOps(l, arch.hiddenSize, shard)),
+          c.recompute,
+        ),
+      ),
     );
     const memo = (name: string, make: () => Cost): Cost => memoized(cache, `${memoKey}/${name}`, make);
     const embCost = memo("embedding", () =>
-      passCost(embeddingForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+      passCost(
+        pieces("embedding", () => embeddingForwardOps(arch, shard)),
+        "none",
+      ),
     );
     const headCost = memo("head", () =>
-      passCost(headForwardOps(arch, shard), ctx, { ...c, recompute: "none" }),
+      passCost(
+        pieces("head", () => headForwardOps(arch, shard)),
+        "none",
+      ),
     );
     const mtpCost =
-      arch.mtp.layers.length > 0 ? memo("mtp", () => passCost(mtpForwardOps(arch, shard), ctx, c)) : null;
+      arch.mtp.layers.length > 0
+        ? memo("mtp", () =>
+            passCost(
+              pieces("mtp", () => mtpForwardOps(arch, shard)),
+              c.recompute,
+            ),
+          )
+        : null;
     const counts2 = memoized(cache, `counts/${layout}`, () => kindCounts(arch, stages));
     return stages.map((_, i) => {
       const s = emptyCost();
