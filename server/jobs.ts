@@ -12,6 +12,7 @@ import {
 } from "../src/index.js";
 import { planServe } from "../src/planner/serve-plan.js";
 import { planTraining } from "../src/planner/train-plan.js";
+import { servePlanInput, trainPlanInput } from "../src/planner/plan-requests.js";
 import { scalingCurve, SCALING_SIZES } from "../src/planner/train-scaling.js";
 import { catalogCalibration } from "../src/engine/calibration.js";
 import { resolveCluster } from "../src/engine/cluster.js";
@@ -106,37 +107,14 @@ function servingPlan(r: ServingPlanRequest) {
     ? ok(catalog.accelerators.filter((c) => c.status !== "cancelled"))
     : chipsOf(r.chips ?? []);
   if (!chips.ok) return chips;
-  return planServe({
-    arch: arch.value,
-    chips: chips.value,
-    rate: r.rate,
-    inputTokens: r.inputTokens,
-    outputTokens: r.outputTokens,
-    slo: {
-      tpot: r.tpotMs ? r.tpotMs / 1e3 : null,
-      ttft: r.ttftMs ? r.ttftMs / 1e3 : null,
-      percentile: r.percentile,
-    },
-    allowQuant: r.allowQuant,
-    exportTo: r.to ? { destination: r.to.toUpperCase(), date: r.date ?? today() } : null,
-    includeRestricted: r.includeRestricted,
-    powerMW: r.powerMW ?? null,
-    basis: r.basis,
-    calibration: catalogCalibration(),
-  });
+  const req = { ...r, to: r.to?.toUpperCase() };
+  return planServe(servePlanInput(req, arch.value, chips.value, catalogCalibration(), today()));
 }
 
 function trainingPlan(r: TrainingPlanRequest) {
   const arch = caseArchitecture(r.model);
   if (!arch.ok) return { ...arch, issues: arch.issues.map((x) => ({ ...x, path: ["model", ...x.path] })) };
-  return planTraining({
-    arch: arch.value,
-    chips: r.chips,
-    tokens: r.tokens,
-    ...(r.count !== undefined ? { count: r.count } : { deadlineDays: r.deadlineDays as number }),
-    space: { globalBatch: r.globalBatch, seqLen: r.seqLen, precision: r.precision },
-    ...(r.to ? { to: r.to.toUpperCase(), date: r.date ?? today() } : {}),
-  });
+  return planTraining(trainPlanInput({ ...r, to: r.to?.toUpperCase() }, arch.value, today()));
 }
 
 function scaling(r: ScalingRequest) {

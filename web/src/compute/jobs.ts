@@ -14,9 +14,11 @@ import {
   servingConfig,
   type Accelerator,
 } from "../../../src/index.js";
+import { servePlanInput, trainPlanInput } from "../../../src/planner/plan-requests.js";
 import { planServe, type ServeLayout } from "../../../src/planner/serve-plan.js";
 import type { ServingPlanRequest, TrainingPlanRequest } from "../../../server/api-schemas.js";
 import publicCases from "../../../validation/public-cases.json" with { type: "json" };
+import { todayIso } from "../lib/dates.js";
 
 /** Inputs are the HTTP API's request shapes (one declaration, shared with the server). */
 export type TrainInput = TrainingPlanRequest;
@@ -28,14 +30,7 @@ function arch(model: string | Record<string, unknown>) {
 }
 
 function trainPlan(i: TrainInput) {
-  const r = planTraining({
-    arch: arch(i.model),
-    chips: i.chips,
-    tokens: i.tokens,
-    ...(i.count ? { count: i.count } : { deadlineDays: i.deadlineDays ?? 30 }),
-    space: { globalBatch: i.globalBatch, seqLen: i.seqLen, precision: i.precision },
-    ...(i.to ? { to: i.to, date: i.date ?? new Date().toISOString().slice(0, 10) } : {}),
-  });
+  const r = planTraining(trainPlanInput(i, arch(i.model), todayIso()));
   if (!r.ok) throw new Error(r.issues.map(formatIssue).join("; "));
   return { rows: r.value, warnings: r.warnings };
 }
@@ -71,24 +66,9 @@ function accelerators(ids: readonly string[]): Accelerator[] {
 }
 
 function servePlan(i: ServeInput) {
-  const r = planServe({
-    arch: arch(i.model),
-    chips: accelerators(i.chips ?? []),
-    rate: i.rate,
-    inputTokens: i.inputTokens,
-    outputTokens: i.outputTokens,
-    slo: {
-      tpot: i.tpotMs ? i.tpotMs / 1e3 : null,
-      ttft: i.ttftMs ? i.ttftMs / 1e3 : null,
-      percentile: i.percentile,
-    },
-    allowQuant: i.allowQuant,
-    exportTo: i.to ? { destination: i.to, date: i.date ?? new Date().toISOString().slice(0, 10) } : null,
-    includeRestricted: i.includeRestricted,
-    powerMW: i.powerMW ?? null,
-    basis: i.basis,
-    calibration: catalogCalibration(),
-  });
+  const r = planServe(
+    servePlanInput(i, arch(i.model), accelerators(i.chips ?? []), catalogCalibration(), todayIso()),
+  );
   if (!r.ok) throw new Error(r.issues.map(formatIssue).join("; "));
   return { ...r.value, warnings: r.warnings };
 }
