@@ -2,6 +2,7 @@
 import type { MessageKey } from "../i18n/en.js";
 import { useLang } from "../i18n/index.js";
 import { DESTINATIONS, countryName } from "../lib/countries.js";
+import { SelectInput, type SelectOption } from "./select-input.js";
 
 /** A country select; `label` defaults to "Destination", `blank` adds a first "—" option (value ""). */
 export function DestinationSelect({
@@ -18,17 +19,14 @@ export function DestinationSelect({
   blank?: boolean;
 }) {
   const { t, lang } = useLang();
+  const countries = DESTINATIONS.map((c): SelectOption => [c, `${countryName(c, lang)} (${c})`]);
   return (
-    <label>
-      {t(label)}
-      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        {blank && <option value="">—</option>}
-        {DESTINATIONS.map((c) => (
-          <option key={c} value={c}>
-            {countryName(c, lang)} ({c})
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectInput
+      label={t(label)}
+      testId={testId}
+      value={value}
+      onChange={onChange}
+      options={blank ? [["", "—"], ...countries] : countries}
+    />
   );
 }

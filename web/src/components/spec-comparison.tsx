@@ -4,7 +4,8 @@ import { chipMetrics, typicalOf, type Accelerator } from "../../../src/index.js"
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
-import { Chart, type ChartOption } from "./chart.js";
+import type { ChartOption } from "./chart.js";
+import { ChartCard } from "./chart-card.js";
 import { CHIP_SPEC_COLUMNS, ChipSpecCells } from "./chip-spec-cells.js";
 import { Heads } from "./heads.js";
 
@@ -81,12 +82,8 @@ export function SpecComparison({ chips }: { chips: Accelerator[] }) {
         </table>
       </div>
       <div className="grid2">
-        <div className="card">
-          <Chart name="spec-compute" option={compute} height={300} />
-        </div>
-        <div className="card">
-          <Chart name="spec-bandwidth" option={bandwidth} height={300} />
-        </div>
+        <ChartCard name="spec-compute" option={compute} height={300} />
+        <ChartCard name="spec-bandwidth" option={bandwidth} height={300} />
       </div>
     </>
   );

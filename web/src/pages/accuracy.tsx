@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { useCompute } from "../compute/use-compute.js";
 import { Chart, type ChartOption } from "../components/chart.js";
+import { SelectInput } from "../components/select-input.js";
 import { useLang } from "../i18n/index.js";
 import { fmt, pct, sig } from "../lib/format.js";
 import { useParam } from "../lib/url-state.js";
@@ -58,21 +59,27 @@ export function AccuracyPage() {
       <h2>{t("accuracy.title")}</h2>
       <p className="lede">{t("accuracy.lede")}</p>
       <div className="controls">
-        <label>
-          {t("accuracy.kind")}
-          <select data-testid="accuracy-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="all">{t("common.all")}</option>
-            <option value="training">{t("accuracy.kind.training")}</option>
-            <option value="inference">{t("accuracy.kind.inference")}</option>
-          </select>
-        </label>
-        <label>
-          {t("accuracy.mode")}
-          <select data-testid="accuracy-cv" value={cvRaw} onChange={(e) => setCv(e.target.value)}>
-            <option value="">{t("accuracy.mode.inSample")}</option>
-            <option value="source">{t("accuracy.mode.cv")}</option>
-          </select>
-        </label>
+        <SelectInput
+          label={t("accuracy.kind")}
+          testId="accuracy-kind"
+          value={kind}
+          onChange={setKind}
+          options={[
+            ["all", t("common.all")],
+            ["training", t("accuracy.kind.training")],
+            ["inference", t("accuracy.kind.inference")],
+          ]}
+        />
+        <SelectInput
+          label={t("accuracy.mode")}
+          testId="accuracy-cv"
+          value={cvRaw}
+          onChange={setCv}
+          options={[
+            ["", t("accuracy.mode.inSample")],
+            ["source", t("accuracy.mode.cv")],
+          ]}
+        />
       </div>
       {computed.state === "running" && <p data-testid="accuracy-computing">{t("accuracy.computing")}</p>}
       {computed.state === "error" && <p className="problem">{computed.error}</p>}

@@ -4,6 +4,7 @@ import { catalog, chipMetrics, importConfig, parameterCounts, type Accelerator }
 import { SourcedCell } from "../components/cell.js";
 import { CHIP_SPEC_COLUMNS, ChipSpecCells } from "../components/chip-spec-cells.js";
 import { Heads } from "../components/heads.js";
+import { plainOptions, SelectInput, type SelectOption } from "../components/select-input.js";
 import { useLang } from "../i18n/index.js";
 import { fmt } from "../lib/format.js";
 import { showNumber, showText } from "../lib/sourced.js";
@@ -212,28 +213,20 @@ export function CatalogPage() {
         </label>
         {tab === "chips" && (
           <>
-            <label>
-              {t("col.vendor")}
-              <select data-testid="catalog-vendor" value={vendor} onChange={(e) => setVendor(e.target.value)}>
-                <option value="">{t("common.all")}</option>
-                {VENDORS.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("col.market")}
-              <select data-testid="catalog-market" value={market} onChange={(e) => setMarket(e.target.value)}>
-                <option value="">{t("common.all")}</option>
-                {MARKETS.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`market.${v}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectInput
+              label={t("col.vendor")}
+              testId="catalog-vendor"
+              value={vendor}
+              onChange={setVendor}
+              options={[["", t("common.all")], ...plainOptions(VENDORS)]}
+            />
+            <SelectInput
+              label={t("col.market")}
+              testId="catalog-market"
+              value={market}
+              onChange={setMarket}
+              options={[["", t("common.all")], ...MARKETS.map((v): SelectOption => [v, t(`market.${v}`)])]}
+            />
           </>
         )}
       </div>

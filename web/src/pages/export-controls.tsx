@@ -18,6 +18,7 @@ import { ClassificationTable } from "../components/classification-table.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { exportScatterOption, ExportScatter } from "../components/export-scatter.js";
 import { NumberInput } from "../components/number-input.js";
+import { plainOptions, SelectInput } from "../components/select-input.js";
 import { TimelineView } from "../components/timeline-view.js";
 import { useLang } from "../i18n/index.js";
 import { countryName } from "../lib/countries.js";
@@ -122,17 +123,13 @@ export function ExportControlsPage() {
         </label>
         <DestinationSelect value={dest} onChange={setDest} />
         <DestinationSelect value={hq} onChange={setHq} testId="buyer-hq" label="export.buyerHq" blank />
-        <label>
-          {t("export.regions")}
-          <select data-testid="regions" value={regions} onChange={(e) => setRegions(e.target.value)}>
-            <option value="in-force">{t("export.regionsInForce")}</option>
-            {LOGIC_RULES.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectInput
+          label={t("export.regions")}
+          testId="regions"
+          value={regions}
+          onChange={setRegions}
+          options={[["in-force", t("export.regionsInForce")], ...plainOptions(LOGIC_RULES.map((r) => r.id))]}
+        />
         <NumberInput
           label={t("export.whatIfTpp")}
           testId="whatif-tpp"

@@ -3,11 +3,13 @@
 // chosen layout's decode and prefill steps op by op.
 import { useMemo } from "react";
 import { catalog } from "../../../src/index.js";
-import { Chart, type ChartOption } from "../components/chart.js";
+import type { ChartOption } from "../components/chart.js";
+import { ChartCard } from "../components/chart-card.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { ServeBars } from "../components/serve-charts.js";
 import { ServeInputs } from "../components/serve-inputs.js";
 import { ServeTable, useChipLabel } from "../components/serve-table.js";
+import { plainOptions, SelectInput, type SelectOption } from "../components/select-input.js";
 import { useCompute } from "../compute/use-compute.js";
 import { useLang } from "../i18n/index.js";
 import { sig } from "../lib/format.js";
@@ -24,6 +26,13 @@ const WIDE = [
   "ascend-910c",
   "mi300x",
   "gaudi3",
+];
+
+/** Lower precisions the plan may use besides the checkpoint's: URL value and label. */
+const QUANT: SelectOption[] = [
+  ["fp8", "FP8"],
+  ["fp8,int8", "FP8, INT8"],
+  ["fp8,int8,int4,fp4", "FP8, INT8, INT4, FP4"],
 ];
 
 /** "0.785 USD", or "—" when unknown. */
@@ -93,47 +102,40 @@ export function ServingPage() {
       <div className="controls">
         <ServeInputs p={p} />
         <DestinationSelect value={p.raw.to} onChange={p.set.setTo} />
-        <label>
-          {t("serve.restricted")}
-          <select
-            data-testid="restricted"
-            value={p.raw.restricted}
-            onChange={(e) => p.set.setRestricted(e.target.value)}
-          >
-            <option value="1">{t("serve.restricted.include")}</option>
-            <option value="0">{t("serve.restricted.exclude")}</option>
-          </select>
-        </label>
-        <label>
-          {t("serve.quant")}
-          <select data-testid="quant" value={p.raw.quant} onChange={(e) => p.set.setQuant(e.target.value)}>
-            <option value="">{t("serve.quant.none")}</option>
-            <option value="fp8">FP8</option>
-            <option value="fp8,int8">FP8, INT8</option>
-            <option value="fp8,int8,int4,fp4">FP8, INT8, INT4, FP4</option>
-          </select>
-        </label>
-        <label>
-          {t("serve.basis")}
-          <select data-testid="basis" value={p.raw.basis} onChange={(e) => p.set.setBasis(e.target.value)}>
-            <option value="purchase">{t("serve.basis.purchase")}</option>
-            <option value="cloud">{t("serve.basis.cloud")}</option>
-          </select>
-        </label>
-        <label>
-          {t("serve.percentile")}
-          <select
-            data-testid="percentile"
-            value={p.raw.percentile}
-            onChange={(e) => p.set.setPercentile(e.target.value)}
-          >
-            {["mean", "p50", "p90", "p99"].map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectInput
+          label={t("serve.restricted")}
+          testId="restricted"
+          value={p.raw.restricted}
+          onChange={p.set.setRestricted}
+          options={[
+            ["1", t("serve.restricted.include")],
+            ["0", t("serve.restricted.exclude")],
+          ]}
+        />
+        <SelectInput
+          label={t("serve.quant")}
+          testId="quant"
+          value={p.raw.quant}
+          onChange={p.set.setQuant}
+          options={[["", t("serve.quant.none")], ...QUANT]}
+        />
+        <SelectInput
+          label={t("serve.basis")}
+          testId="basis"
+          value={p.raw.basis}
+          onChange={p.set.setBasis}
+          options={[
+            ["purchase", t("serve.basis.purchase")],
+            ["cloud", t("serve.basis.cloud")],
+          ]}
+        />
+        <SelectInput
+          label={t("serve.percentile")}
+          testId="percentile"
+          value={p.raw.percentile}
+          onChange={p.set.setPercentile}
+          options={plainOptions(["mean", "p50", "p90", "p99"])}
+        />
       </div>
       {plan.state === "running" && <p data-testid="serving-computing">{t("common.computing")}</p>}
       {plan.state === "error" && <p className="problem">{plan.error}</p>}
@@ -168,20 +170,8 @@ export function ServingPage() {
               : "—"}
           </p>
           <div className="grid2">
-            <div className="card">
-              {decodeOpt ? (
-                <Chart name="serving-decode-ops" option={decodeOpt} height={380} />
-              ) : (
-                <p>{t("common.computing")}</p>
-              )}
-            </div>
-            <div className="card">
-              {prefillOpt ? (
-                <Chart name="serving-prefill-ops" option={prefillOpt} height={380} />
-              ) : (
-                <p>{t("common.computing")}</p>
-              )}
-            </div>
+            <ChartCard name="serving-decode-ops" option={decodeOpt} height={380} />
+            <ChartCard name="serving-prefill-ops" option={prefillOpt} height={380} />
           </div>
         </>
       )}

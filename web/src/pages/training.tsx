@@ -7,8 +7,10 @@ import { describeConfig } from "../../../src/planner/train-search.js";
 import { ChipPicker } from "../components/chip-picker.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { Chart, type ChartOption } from "../components/chart.js";
+import { ChartCard } from "../components/chart-card.js";
 import { ModelPicker } from "../components/model-picker.js";
 import { NumberInput, positive } from "../components/number-input.js";
+import { SelectInput } from "../components/select-input.js";
 import { useCompute } from "../compute/use-compute.js";
 import { useLang } from "../i18n/index.js";
 import { todayIso } from "../lib/dates.js";
@@ -138,13 +140,16 @@ export function TrainingPage() {
         />
         <NumberInput label={t("training.seqLen")} testId="seq" value={seq} onChange={setSeq} step={1024} />
         <NumberInput label={t("training.globalBatch")} testId="gbs" value={gbs} onChange={setGbs} step={64} />
-        <label>
-          {t("training.precision")}
-          <select data-testid="precision" value={precision} onChange={(e) => setPrecision(e.target.value)}>
-            <option value="bf16">BF16</option>
-            <option value="fp8">FP8</option>
-          </select>
-        </label>
+        <SelectInput
+          label={t("training.precision")}
+          testId="precision"
+          value={precision}
+          onChange={setPrecision}
+          options={[
+            ["bf16", "BF16"],
+            ["fp8", "FP8"],
+          ]}
+        />
         <DestinationSelect value={to} onChange={setTo} />
         <ChipPicker value={ids} onChange={setIds} />
       </div>
@@ -209,13 +214,7 @@ export function TrainingPage() {
         </div>
       )}
       <div className="grid2">
-        <div className="card">
-          {opsOption ? (
-            <Chart name="training-ops" option={opsOption} height={380} />
-          ) : (
-            <p>{t("common.computing")}</p>
-          )}
-        </div>
+        <ChartCard name="training-ops" option={opsOption} height={380} />
         <div className="card">
           {curve.state === "running" && <p data-testid="curve-computing">{t("common.computing")}</p>}
           <Chart name="training-curve" option={curveOption} height={380} />
