@@ -41,8 +41,9 @@ export interface TrainingOptions {
   calibration?: Calibration;
   /** Training factors (default: the family's entry in TRAINING_FACTORS). */
   factors?: TrainingFactors;
-  /** Memo of per-layer costs shared by calls on the same model, cluster and calibration (a search passes one;
-   * entries depend only on tp, cp, ep, micro-batch, sequence, precision, recompute and LoRA). */
+  /** Memo shared by calls on the same model, cluster, calibration and factors (a search passes one): op costs per
+   * layer kind and shard shape, stage layouts, per-stage costs, parameters and activations, each keyed by the
+   * configuration fields it depends on. Never pass one cache to calls on different models or clusters. */
   cache?: Map<string, unknown>;
 }
 
