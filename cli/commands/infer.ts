@@ -10,18 +10,17 @@ import {
   estimateInference,
   findModel,
   importConfig,
-  isPrecision,
   servingConfig,
   type Architecture,
   type ChipOverrides,
   type ErrorBand,
   type InferenceEstimate,
   type InferenceRequest,
-  type Precision,
   type StepEstimate,
 } from "../../src/index.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
 import { loadChipFile, readText } from "../files.js";
+import { positiveInt, positiveNumber, precisionOption, sloOption } from "../options.js";
 import { footer, num, printJson, printWarnings } from "../output.js";
 
 interface InferOptions {
@@ -51,32 +50,6 @@ interface InferOptions {
   override: string[];
   explain?: boolean;
   json?: boolean;
-}
-
-function int(name: string, v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`--${name} ${v}: expected a positive integer`, EXIT.badInput);
-  return n;
-}
-
-function positive(name: string, v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new CliError(`--${name} ${v}: expected a positive number`, EXIT.badInput);
-  return n;
-}
-
-function precision(name: string, v: string | undefined): Precision | null {
-  if (v === undefined) return null;
-  if (!isPrecision(v))
-    throw new CliError(
-      `--${name} ${v}: expected one of bf16, fp16, fp8, int8, int4, fp4, nvfp4, mxfp4 …`,
-      EXIT.badInput,
-    );
-  return v;
 }
 
 function loadModel(arg: string): Architecture {
@@ -199,41 +172,37 @@ export function register(program: Command): void {
         arch,
         {
           chip,
-          count: int("count", o.count) ?? 1,
+          count: positiveInt("count", o.count) ?? 1,
           server: o.server ?? null,
-          scaleUpDomain: int("scale-up-domain", o.scaleUpDomain),
+          scaleUpDomain: positiveInt("scale-up-domain", o.scaleUpDomain),
           overrides: parseOverrides(o.override),
         },
         {
-          tp: int("tp", o.tp),
-          ep: int("ep", o.ep),
-          dp: int("dp", o.dp),
-          pp: int("pp", o.pp),
-          weights: precision("weights", o.weights),
-          activations: precision("activations", o.activations),
-          kvCache: precision("kv", o.kv),
+          tp: positiveInt("tp", o.tp),
+          ep: positiveInt("ep", o.ep),
+          dp: positiveInt("dp", o.dp),
+          pp: positiveInt("pp", o.pp),
+          weights: precisionOption("weights", o.weights),
+          activations: precisionOption("activations", o.activations),
+          kvCache: precisionOption("kv", o.kv),
           moeRouting: routing as "natural" | "balanced" | "eplb" | null,
           speculative,
         },
         calibration,
       );
       const cfg = unwrap(built);
-      const batch = positive("batch", o.batch);
-      const rate = positive("rate", o.rate);
+      const batch = positiveNumber("batch", o.batch);
+      const rate = positiveNumber("rate", o.rate);
       const request: InferenceRequest = {
         phase,
-        inputTokens: positive("input", o.input) ?? 1024,
-        outputTokens: phase === "prefill" ? 0 : (positive("output", o.output) ?? 256),
+        inputTokens: positiveNumber("input", o.input) ?? 1024,
+        outputTokens: phase === "prefill" ? 0 : (positiveNumber("output", o.output) ?? 256),
         batch,
         scenario:
           (o.scenario as InferenceRequest["scenario"]) ??
           (rate ? "server" : batch ? "fixed-batch" : "offline"),
         requestRate: rate,
-        slo: {
-          tpot: o.tpotMs ? (positive("tpot-ms", o.tpotMs) as number) / 1e3 : null,
-          ttft: o.ttftMs ? (positive("ttft-ms", o.ttftMs) as number) / 1e3 : null,
-          percentile: o.percentile as InferenceRequest["slo"]["percentile"],
-        },
+        slo: sloOption(o),
       };
       const r = estimateInference(cfg, request);
       if (!r.ok) throw new CliError(r.issues.map((i) => i.message).join("\n"), EXIT.badInput);

@@ -17,6 +17,7 @@ import {
 } from "../../src/index.js";
 import { planServe, type ChipServePlan, type ServeLayout } from "../../src/planner/serve-plan.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
+import { positiveNumber, sloOption } from "../options.js";
 import { footer, num, printCsv, printJson, renderTable, type Column } from "../output.js";
 import { loadArchitecture } from "./train.js";
 
@@ -40,14 +41,6 @@ interface PlanServeOptions {
   currency?: string;
   json?: boolean;
   csv?: boolean;
-}
-
-function positive(name: string, v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new CliError(`--${name} ${v}: expected a positive number`, EXIT.badInput);
-  return n;
 }
 
 /** One serving layout as `instance-size× tp ep dp weights/kv`. */
@@ -150,20 +143,16 @@ export function registerPlanServe(plan: Command): void {
       const r = planServe({
         arch,
         chips,
-        rate: positive("rate", o.rate) as number,
-        inputTokens: positive("input", o.input) ?? 2000,
-        outputTokens: positive("output", o.output) ?? 500,
-        slo: {
-          tpot: o.tpotMs ? (positive("tpot-ms", o.tpotMs) as number) / 1e3 : null,
-          ttft: o.ttftMs ? (positive("ttft-ms", o.ttftMs) as number) / 1e3 : null,
-          percentile: o.percentile as "mean",
-        },
+        rate: positiveNumber("rate", o.rate) as number,
+        inputTokens: positiveNumber("input", o.input) ?? 2000,
+        outputTokens: positiveNumber("output", o.output) ?? 500,
+        slo: sloOption(o),
         allowQuant: allow,
         exportTo: o.to
           ? { destination: o.to.toUpperCase(), date: o.date ?? new Date().toISOString().slice(0, 10) }
           : null,
         includeRestricted: o.includeRestricted ?? false,
-        powerMW: positive("power-mw", o.powerMw),
+        powerMW: positiveNumber("power-mw", o.powerMw),
         basis: o.basis,
         assumptions,
         calibration: catalogCalibration(),
