@@ -65,32 +65,9 @@ describe("suanli infer", () => {
   });
 
   it("infer --override memoryBandwidthGBps=… raises decode throughput", () => {
-    const base = runCli([
-      "infer",
-      "--model",
-      "llama-3.1-8b",
-      "--chip",
-      "h100",
-      "--batch",
-      "8",
-      "--phase",
-      "decode",
-      "--json",
-    ]);
-    const fast = runCli([
-      "infer",
-      "--model",
-      "llama-3.1-8b",
-      "--chip",
-      "h100",
-      "--batch",
-      "8",
-      "--phase",
-      "decode",
-      "--json",
-      "--override",
-      "memoryBandwidthGBps=6700",
-    ]);
+    const decode = "infer --model llama-3.1-8b --chip h100 --batch 8 --phase decode --json".split(" ");
+    const base = runCli(decode);
+    const fast = runCli([...decode, "--override", "memoryBandwidthGBps=6700"]);
     const t = (s: string) =>
       (JSON.parse(s) as { estimate: { outputTokensPerSecondPerChip: number } }).estimate
         .outputTokensPerSecondPerChip;
