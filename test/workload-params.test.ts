@@ -23,6 +23,15 @@ function catalogArch(id: string): Architecture {
   return arch(m.value.configText);
 }
 
+/** Generator pieces the family configs share: vocabulary, layer count, and routed experts of up to `widthMax`. */
+const vocabSize = (max = 200000) => fc.integer({ min: 100, max });
+const layerCount = (max: number) => fc.integer({ min: 1, max });
+const routedExperts = (widthMax: number) => ({
+  moe_intermediate_size: fc.integer({ min: 32, max: widthMax }),
+  num_experts: fc.integer({ min: 8, max: 64 }),
+  num_experts_per_tok: fc.integer({ min: 1, max: 8 }),
+});
+
 /** Config generators for several families; `layers` is the key holding the layer count. */
 const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string, unknown>> }[] = [
   {
@@ -41,8 +50,8 @@ const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string,
           num_attention_heads: fc.constant(kv * g),
           hidden_size: fc.constant(kv * g * hd),
           intermediate_size: fc.integer({ min: 64, max: 20000 }),
-          num_hidden_layers: fc.integer({ min: 1, max: 40 }),
-          vocab_size: fc.integer({ min: 100, max: 200000 }),
+          num_hidden_layers: layerCount(40),
+          vocab_size: vocabSize(),
           attention_bias: fc.boolean(),
           tie_word_embeddings: fc.boolean(),
         }),
@@ -58,12 +67,10 @@ const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string,
       num_key_value_heads: fc.constantFrom(1, 2, 4, 8),
       head_dim: fc.constantFrom(64, 128),
       intermediate_size: fc.integer({ min: 64, max: 8000 }),
-      moe_intermediate_size: fc.integer({ min: 32, max: 2000 }),
-      num_experts: fc.integer({ min: 8, max: 64 }),
-      num_experts_per_tok: fc.integer({ min: 1, max: 8 }),
+      ...routedExperts(2000),
       decoder_sparse_step: fc.constantFrom(1, 2),
-      num_hidden_layers: fc.integer({ min: 1, max: 30 }),
-      vocab_size: fc.integer({ min: 100, max: 200000 }),
+      num_hidden_layers: layerCount(30),
+      vocab_size: vocabSize(),
     }),
   },
   {
@@ -84,9 +91,9 @@ const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string,
       qk_nope_head_dim: fc.constantFrom(32, 64),
       qk_rope_head_dim: fc.constantFrom(16, 32),
       v_head_dim: fc.constantFrom(32, 64),
-      num_hidden_layers: fc.integer({ min: 1, max: 20 }),
+      num_hidden_layers: layerCount(20),
       num_nextn_predict_layers: fc.integer({ min: 0, max: 2 }),
-      vocab_size: fc.integer({ min: 100, max: 200000 }),
+      vocab_size: vocabSize(),
     }),
   },
   {
@@ -97,9 +104,9 @@ const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string,
       n_head: fc.constantFrom(4, 8, 12),
       n_embd: fc.constantFrom(768, 1536, 3072),
       n_inner: fc.constantFrom(null, 1000, 4096),
-      n_layer: fc.integer({ min: 1, max: 48 }),
+      n_layer: layerCount(48),
       n_positions: fc.integer({ min: 128, max: 4096 }),
-      vocab_size: fc.integer({ min: 100, max: 100000 }),
+      vocab_size: vocabSize(100000),
     }),
   },
   {
@@ -112,16 +119,14 @@ const families: { name: string; layers: string; gen: fc.Arbitrary<Record<string,
       num_key_value_heads: fc.constantFrom(1, 2),
       head_dim: fc.constant(128),
       intermediate_size: fc.integer({ min: 64, max: 4000 }),
-      moe_intermediate_size: fc.integer({ min: 32, max: 1000 }),
+      ...routedExperts(1000),
       shared_expert_intermediate_size: fc.integer({ min: 0, max: 1000 }),
-      num_experts: fc.integer({ min: 8, max: 64 }),
-      num_experts_per_tok: fc.integer({ min: 1, max: 8 }),
       linear_num_key_heads: fc.constant(4),
       linear_num_value_heads: fc.constantFrom(4, 8),
       linear_key_head_dim: fc.constant(64),
       linear_value_head_dim: fc.constant(64),
-      num_hidden_layers: fc.integer({ min: 1, max: 20 }),
-      vocab_size: fc.integer({ min: 100, max: 200000 }),
+      num_hidden_layers: layerCount(20),
+      vocab_size: vocabSize(),
     }),
   },
 ];
