@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { catalog } from "../../../src/index.js";
 import type { ChartOption } from "../components/chart.js";
 import { ChartCard } from "../components/chart-card.js";
+import { opsBarOption } from "../components/ops-chart.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { ServeBars } from "../components/serve-charts.js";
 import { ServeInputs } from "../components/serve-inputs.js";
@@ -40,16 +41,11 @@ function money(v: number | null, currency: string, lang: string): string {
   return v === null ? "—" : `${sig(v, lang)} ${currency}`;
 }
 
+/** The 14 slowest ops of a step, in ms. */
 function opsOption(title: string, ops: { name: string; time: number; bound: string }[]): ChartOption {
   const top = [...ops].sort((a, b) => b.time - a.time).slice(0, 14);
-  return {
-    title: { text: title, left: "center", textStyle: { fontSize: 13 } },
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    grid: { left: 180, right: 40, top: 36, bottom: 30 },
-    xAxis: { type: "value", name: "ms" },
-    yAxis: { type: "category", data: top.map((o) => `${o.name} (${o.bound})`).reverse() },
-    series: [{ type: "bar", data: top.map((o) => Number((o.time * 1e3).toPrecision(3))).reverse() }],
-  };
+  const bars = top.map((o) => ({ name: o.name, bound: o.bound, value: o.time * 1e3 }));
+  return opsBarOption(title, bars, { unit: "ms", left: 180, top: 36 });
 }
 
 export function ServingPage() {

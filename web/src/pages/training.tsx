@@ -8,6 +8,7 @@ import { ChipPicker } from "../components/chip-picker.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { Chart, type ChartOption } from "../components/chart.js";
 import { ChartCard } from "../components/chart-card.js";
+import { opsBarOption } from "../components/ops-chart.js";
 import { ModelPicker } from "../components/model-picker.js";
 import { NumberInput, positive } from "../components/number-input.js";
 import { SelectInput } from "../components/select-input.js";
@@ -61,18 +62,12 @@ export function TrainingPage() {
   const opsOption = useMemo<ChartOption | null>(() => {
     const ops = detail?.best?.ops.slice(0, 14) ?? [];
     if (!detail?.best) return null;
-    return {
-      title: {
-        text: t("training.opsTitle", { chip: label(detail.chip) }),
-        left: "center",
-        textStyle: { fontSize: 13 },
-      },
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 170, right: 40, top: 40, bottom: 30 },
-      xAxis: { type: "value", name: "s / step" },
-      yAxis: { type: "category", data: ops.map((o) => `${o.name} (${o.bound})`).reverse() },
-      series: [{ type: "bar", data: ops.map((o) => Number(o.seconds.toPrecision(3))).reverse() }],
-    };
+    const bars = ops.map((o) => ({ name: o.name, bound: o.bound, value: o.seconds }));
+    return opsBarOption(t("training.opsTitle", { chip: label(detail.chip) }), bars, {
+      unit: "s / step",
+      left: 170,
+      top: 40,
+    });
   }, [detail, lang, t]);
   const curveOption = useMemo<ChartOption>(() => {
     const series = curve.state === "done" ? curve.value : [];
