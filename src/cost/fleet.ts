@@ -4,7 +4,6 @@ import type { System } from "../catalog/schema-system.js";
 import { fail, issue, ok, type Result, type Warning } from "../issues.js";
 import {
   electricityUsdPerKwh,
-  HOURS_PER_YEAR,
   pickAssumptions,
   resolveAssumptions,
   type AssumptionRecord,
@@ -13,6 +12,7 @@ import {
 import { capexFor, type Capex } from "./capex.js";
 import { toKwh, toMW, type EnergyPerToken } from "./energy.js";
 import {
+  amortisedUsdPerHour,
   costLines,
   inOutputCurrency,
   PRICE_ASSUMPTIONS,
@@ -133,9 +133,7 @@ export function fleetCost(input: {
   const tokensPerHour = tps * 3600 * a.utilisation;
   const totalCapexUsd = basis === "purchase" ? sum(capexUsd) : null;
   const capexLine =
-    totalCapexUsd === null
-      ? null
-      : (totalCapexUsd / (a.amortisationYears * HOURS_PER_YEAR) / tokensPerHour) * 1e6;
+    totalCapexUsd === null ? null : (amortisedUsdPerHour(totalCapexUsd, a) / tokensPerHour) * 1e6;
   const elecLine =
     basis === "purchase" && energy ? toKwh(energy.facilityJPerToken * 1e6) * electricityUsdPerKwh(a) : null;
   const rentHour = basis === "cloud" ? sum(rentUsdPerHour) : null;

@@ -1,5 +1,5 @@
 // Cost lines shared by the price and fleet functions: null-propagating sums, the output currency, the basis's total.
-import type { CostAssumptions } from "./assumptions.js";
+import { HOURS_PER_YEAR, type CostAssumptions } from "./assumptions.js";
 import { fromUsd } from "./fx.js";
 
 /** How the chips are paid for: bought and amortised (plus electricity), or rented per chip-hour (electricity included). */
@@ -29,6 +29,14 @@ export const PRICE_ASSUMPTIONS: readonly (keyof CostAssumptions)[] = [
  */
 export function sumOrNull(xs: readonly (number | null)[]): number | null {
   return xs.some((x) => x === null) ? null : xs.reduce<number>((s, x) => s + (x ?? 0), 0);
+}
+
+/**
+ * Capex spread over the amortisation period: USD per hour of ownership (÷ years × 8,760 h).
+ * @example amortisedUsdPerHour(35_000, a) // ≈ 0.999 USD/h over 4 years
+ */
+export function amortisedUsdPerHour(usd: number, a: CostAssumptions): number {
+  return usd / (a.amortisationYears * HOURS_PER_YEAR);
 }
 
 /**

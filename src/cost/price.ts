@@ -4,7 +4,6 @@ import type { System } from "../catalog/schema-system.js";
 import { ok, type Result, type Warning } from "../issues.js";
 import {
   electricityUsdPerKwh,
-  HOURS_PER_YEAR,
   pickAssumptions,
   resolveAssumptions,
   type AssumptionRecord,
@@ -13,9 +12,11 @@ import {
 import { capexFor, type Capex } from "./capex.js";
 import { energyOfChipSeconds, energyPerToken, toKwh, type EnergyPerToken, type RunEnergy } from "./energy.js";
 import {
+  amortisedUsdPerHour,
   costLines,
   inOutputCurrency,
   PRICE_ASSUMPTIONS,
+  sumOrNull,
   type CostBreakdown,
   type PriceBasis,
 } from "./lines.js";
@@ -101,12 +102,10 @@ function shared(input: PriceInput, purpose: Purpose): Result<Shared> {
     if (!c.ok) return c;
     capex = c.value;
     warnings.push(...c.warnings);
-    const totalUsd = capex.items.every((it) => it.usd !== null)
-      ? capex.items.reduce((s, it) => s + (it.usd ?? 0), 0)
-      : null;
+    const totalUsd = sumOrNull(capex.items.map((it) => it.usd));
     if (totalUsd === null)
       reasons.push(...capex.items.flatMap((it) => (it.reason ? [`${it.item}: ${it.reason}`] : [])));
-    else capexUsdPerChipHour = totalUsd / input.count / (a.amortisationYears * HOURS_PER_YEAR);
+    else capexUsdPerChipHour = amortisedUsdPerHour(totalUsd / input.count, a);
   } else {
     rental = chooseRental(input.chip.prices, a);
     if (!rental)
