@@ -11,6 +11,7 @@ import {
   type StepShape,
 } from "../workload/ops-inference.js";
 import type { MoeRouting } from "../workload/moe-routing.js";
+import { layerParamBreakdown, type AttentionParamBreakdown } from "../workload/params.js";
 import type { Calibration } from "./calibration.js";
 import type { ClusterSpec } from "./cluster.js";
 import { timeOp, type Bound, type OpTime } from "./op-time.js";
@@ -189,40 +190,31 @@ export interface MemoryPlan {
   kvPerSequence: (context: number) => number;
 }
 
-function attentionParams(a: AttentionSpec, H: number, tp: number): number {
-  if (a.kind === "linear" && a.linear)
-    return (a.linear.qkvParams + a.linear.extraParams) / tp + (a.numHeads * a.vHeadDim * H) / tp;
-  if (a.kind === "mla" && a.mla) {
-    const m = a.mla;
-    const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
-    const q = m.qLoraRank
-      ? H * m.qLoraRank + (m.qLoraRank * a.numHeads * qk) / tp
-      : (H * a.numHeads * qk) / tp;
-    return (
-      q +
-      H * (m.kvLoraRank + m.qkRopeHeadDim) +
-      (m.kvLoraRank * a.numHeads * (m.qkNopeHeadDim + a.vHeadDim)) / tp +
-      (a.numHeads * a.vHeadDim * H) / tp
-    );
-  }
-  const kvLocal = Math.max(1, Math.ceil(a.numKvHeads / tp));
-  return (
-    H * ((a.numHeads / tp) * a.headDim + kvLocal * (a.headDim + a.vHeadDim)) +
-    (a.numHeads / tp) * a.vHeadDim * H
-  );
+/**
+ * Attention weights on one TP rank, from the shared breakdown: query-head-sharded projections and extras split tp
+ * ways; K/V by KV head (each rank keeps ceil(numKvHeads / tp) of them, replicated beyond numKvHeads); MLA's latent
+ * down-projections replicated. Biases are left out (a few thousand parameters a layer).
+ */
+function attentionWeightParams(b: AttentionParamBreakdown, a: AttentionSpec, tp: number): number {
+  const kvPerHead = a.numKvHeads > 0 ? b.kv / a.numKvHeads : 0;
+  return (b.headSharded + b.extra) / tp + kvPerHead * Math.max(1, Math.ceil(a.numKvHeads / tp)) + b.latent;
 }
 
+/**
+ * One layer's weights on one chip: attention as above; a dense FFN split tp ways; routed experts ceil(E / ep) per
+ * rank, each split over the (tp·dp)/ep ranks of its expert group; shared experts split tp ways; the router whole.
+ * Biases, router bias and shared-expert gates are left out, as in the attention.
+ */
 function layerWeightParams(l: LayerSpec, H: number, p: InferenceParallel): number {
-  const attn = attentionParams(l.attention, H, p.tp) + (l.attention.extraParams ?? 0) / p.tp;
-  const mlp = l.mlp;
-  if (mlp.kind === "dense") return attn + ((mlp.gated ? 3 : 2) * H * mlp.intermediate) / p.tp + l.normParams;
+  const { attention, mlp } = layerParamBreakdown(l, H);
+  const attn = attentionWeightParams(attention, l.attention, p.tp);
+  if (l.mlp.kind === "dense") return attn + mlp.dense / p.tp + l.normParams;
   const moeTp = (p.tp * p.dp) / p.ep;
-  const mats = mlp.gated ? 3 : 2;
   return (
     attn +
-    Math.ceil(mlp.numExperts / p.ep) * ((mats * H * mlp.expertIntermediate) / moeTp) +
-    (mats * H * mlp.sharedIntermediate) / p.tp +
-    H * mlp.numExperts +
+    (Math.ceil(mlp.experts / p.ep) * mlp.expertEach) / moeTp +
+    mlp.shared / p.tp +
+    mlp.router +
     l.normParams
   );
 }
