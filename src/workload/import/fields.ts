@@ -72,6 +72,23 @@ export function createReader(
   const report = (field: string, message: string, code: Issue["code"] = "invalid_value") =>
     shared.issues.push(issue(code, [file, ...prefix, field], `${file}: ${message}`));
 
+  /** The first present of `names` when it passes `is`; otherwise `fallback`, reporting a present value of the wrong type. */
+  const typed = <T, F>(
+    names: string | readonly string[],
+    fallback: F,
+    is: (v: unknown) => v is T,
+    what: string,
+  ): T | F => {
+    const name = present(list(names));
+    if (name === undefined) return fallback;
+    const v = raw[name];
+    if (!is(v)) {
+      report(name, `${fieldName(name)} must be ${what}, got ${describe(v)}`);
+      return fallback;
+    }
+    return v;
+  };
+
   const checkInt = (name: string, v: unknown, opts: IntOptions): number => {
     const min = opts.min ?? 1;
     const max = opts.max ?? LIMITS.dim;
@@ -121,46 +138,23 @@ export function createReader(
       const name = present(list(names));
       return name === undefined ? null : checkInt(name, raw[name], opts);
     },
-    bool(names, fallback) {
-      const name = present(list(names));
-      if (name === undefined) return fallback;
-      const v = raw[name];
-      if (typeof v !== "boolean") {
-        report(name, `${fieldName(name)} must be true or false, got ${describe(v)}`);
-        return fallback;
-      }
-      return v;
-    },
-    str(names) {
-      const name = present(list(names));
-      if (name === undefined) return null;
-      const v = raw[name];
-      if (typeof v !== "string") {
-        report(name, `${fieldName(name)} must be a string, got ${describe(v)}`);
-        return null;
-      }
-      return v;
-    },
-    intList(names) {
-      const name = present(list(names));
-      if (name === undefined) return null;
-      const v = raw[name];
-      if (!Array.isArray(v) || v.some((x) => typeof x !== "number" || !Number.isInteger(x) || x < 0)) {
-        report(name, `${fieldName(name)} must be a list of non-negative integers, got ${describe(v)}`);
-        return null;
-      }
-      return v as number[];
-    },
-    strList(names) {
-      const name = present(list(names));
-      if (name === undefined) return null;
-      const v = raw[name];
-      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
-        report(name, `${fieldName(name)} must be a list of strings, got ${describe(v)}`);
-        return null;
-      }
-      return v as string[];
-    },
+    bool: (names, fallback) => typed(names, fallback, (v) => typeof v === "boolean", "true or false"),
+    str: (names) => typed(names, null, (v) => typeof v === "string", "a string"),
+    intList: (names) =>
+      typed(
+        names,
+        null,
+        (v): v is number[] =>
+          Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0),
+        "a list of non-negative integers",
+      ),
+    strList: (names) =>
+      typed(
+        names,
+        null,
+        (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string"),
+        "a list of strings",
+      ),
     report,
     note: (m) => {
       if (!shared.notes.includes(m)) shared.notes.push(m);
