@@ -10,7 +10,7 @@ export interface FittedTrainingEfficiency {
 
 export const FITTED_TRAINING_EFFICIENCY: Record<string, FittedTrainingEfficiency> = {
   default: {
-    value: 0.8821,
+    value: 0.8773,
     cases: [
       "train-910b-mindformers-llama2-13b-800ta2-8npu",
       "train-910b-mindformers-llama2-13b-900a2podc-8npu",
