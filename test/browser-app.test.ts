@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startBrowserEnv, type BrowserEnv } from "./helpers/browser.js";
+import { seedPlans, webLayoutText } from "./helpers/browser-plan.js";
 
 let env: BrowserEnv;
 const url = (path: string) => env.server.url.replace(/\/$/, "") + path;
@@ -26,6 +27,26 @@ describe("/ (no query)", () => {
     const rows = await page.locator("[data-testid=serve-table] tbody tr").allInnerTexts();
     expect(rows).toHaveLength(4);
     for (const name of ["H20", "910B", "910C", "H100"]) expect(rows.some((r) => r.includes(name))).toBe(true);
+    // The layout(s) and mode shown are the planner's, computed here with the library: a disaggregated plan (if any)
+    // shows its prefill and decode pools, each with its layout, precision and chips.
+    const plans = seedPlans();
+    const plan = plans.find((x) => x.feasible && x.mode === "disaggregated") ?? plans.find((x) => x.feasible);
+    if (!plan) throw new Error("the planner finds no feasible plan for the seed question");
+    const row = page.locator(`[data-testid=serve-table] tr[data-chip="${plan.chip}"]`);
+    expect(await row.locator("td:nth-child(4)").innerText()).toBe(plan.mode);
+    const shown = await row
+      .locator("[data-pool]")
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute("data-pool")}: ${e.textContent}`));
+    const count = (n: number | undefined) => (n ?? 0).toLocaleString("en-US");
+    expect(shown).toEqual(
+      plan.mode === "disaggregated" && plan.prefillLayout && plan.decodeLayout
+        ? [
+            `prefill: prefill ${webLayoutText(plan.prefillLayout)} × ${count(plan.prefillChips)} chips`,
+            `decode: decode ${webLayoutText(plan.decodeLayout)} × ${count(plan.decodeChips)} chips`,
+          ]
+        : [`colocated: ${plan.layout ? webLayoutText(plan.layout) : "—"}`],
+    );
+    expect(await row.locator("td:nth-child(7)").innerText()).toBe(count(plan.chips));
     expect(await page.locator("[data-testid=answer]").innerText()).toMatch(/DeepSeek-R1[\s\S]*fewest chips/);
     await expect(page.locator("[data-testid=provenance]").innerText()).resolves.toMatch(
       /catalog \d{4}-\d{2}-\d{2} · rules as of \d{4}/,

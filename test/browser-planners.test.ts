@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startBrowserEnv, type BrowserEnv } from "./helpers/browser.js";
+import { SEED_CHIP_IDS, seedPlans, webLayoutText } from "./helpers/browser-plan.js";
 
 let env: BrowserEnv;
 const url = (path: string) => env.server.url.replace(/\/$/, "") + path;
@@ -88,4 +89,33 @@ describe("/serving", () => {
     await env.shot(page, "serving-en");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("a disaggregated plan's breakdown shows the pool picked, each with the planner's layout", async () => {
+    const { page, errors } = await env.page();
+    const plan = seedPlans().find((x) => x.feasible && x.mode === "disaggregated");
+    if (!plan?.prefillLayout || !plan.decodeLayout) {
+      // No disaggregated plan for the seed question: every plan is colocated, and the page offers no pool picker.
+      await page.goto(url(`/serving?chips=${SEED_CHIP_IDS.join(",")}`));
+      await page.waitForSelector('[data-chart="serving-decode-ops"] svg', { timeout: 60_000 });
+      expect(await page.locator("[data-testid=pool]").count()).toBe(0);
+      return;
+    }
+    await page.goto(url(`/serving?chips=${plan.chip}&detail=${plan.chip}`));
+    const chart = (name: string) => page.locator(`[data-chart="${name}"] svg`);
+    const pool = (name: "prefill" | "decode", l: typeof plan.decodeLayout, n: number | undefined) =>
+      `${name} ${webLayoutText(l)} × ${(n ?? 0).toLocaleString("en-US")} chips`;
+    await expect
+      .poll(() => chart("serving-decode-ops").innerHTML(), { timeout: 60_000 })
+      .toContain(pool("decode", plan.decodeLayout, plan.decodeChips));
+    expect(await page.locator('[data-chart="serving-prefill-ops"]').count()).toBe(0);
+    await env.shot(page, "serving-disaggregated-decode-en");
+    await page.selectOption("[data-testid=pool]", "prefill");
+    await expect
+      .poll(() => chart("serving-prefill-ops").innerHTML(), { timeout: 60_000 })
+      .toContain(pool("prefill", plan.prefillLayout, plan.prefillChips));
+    expect(await page.locator('[data-chart="serving-decode-ops"]').count()).toBe(0);
+    expect(page.url()).toContain("pool=prefill");
+    await env.shot(page, "serving-disaggregated-prefill-en");
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

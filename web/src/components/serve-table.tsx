@@ -1,10 +1,13 @@
 // The serving plan per chip: export status, layout, batch, tokens/s per chip, chips and nodes needed, $/M tokens,
 // energy per token, latency and error band — infeasible chips with their reason.
 import { catalog } from "../../../src/index.js";
-import type { ChipServePlan } from "../../../src/planner/serve-plan.js";
+import type { ChipServePlan, ServeLayout } from "../../../src/planner/serve-plan.js";
 import { useLang } from "../i18n/index.js";
 import { fmt, pct, sig } from "../lib/format.js";
 import { chipName } from "../lib/names.js";
+
+/** Which pool of a plan: the single colocated one, or one of the disaggregated pair. */
+export type ServePool = "colocated" | "prefill" | "decode";
 
 const byId = new Map(catalog.accelerators.map((c) => [c.id, c]));
 
@@ -17,11 +20,42 @@ export function useChipLabel(): (id: string) => string {
   };
 }
 
-/** "4 × (tp1 ep4 dp4) fp8/fp8/kv fp8". */
-export function layoutText(p: ChipServePlan): string {
-  const l = p.layout;
+/** One layout: "32: tp1 ep32 dp32 · fp8/fp8 · kv fp8" (instance size: parallelism · weights/activations · KV cache). */
+export function layoutText(l: ServeLayout | undefined): string {
   if (!l) return "—";
   return `${l.count}: tp${l.tp} ep${l.ep} dp${l.dp} · ${l.weights}/${l.activations} · kv ${l.kvCache}`;
+}
+
+/** The pools a plan runs: one colocated pool, or the prefill and the decode pool, each with its layout and chips. */
+export function planPools(p: ChipServePlan): { pool: ServePool; layout: ServeLayout; chips: number }[] {
+  if (p.mode === "disaggregated" && p.prefillLayout && p.decodeLayout)
+    return [
+      { pool: "prefill", layout: p.prefillLayout, chips: p.prefillChips ?? 0 },
+      { pool: "decode", layout: p.decodeLayout, chips: p.decodeChips ?? 0 },
+    ];
+  return p.layout ? [{ pool: "colocated", layout: p.layout, chips: p.chips ?? 0 }] : [];
+}
+
+/** The layout cell: the colocated layout, or one line per pool ("prefill 8: tp1 ep8 dp8 · fp8/fp8 · kv fp8 × 8 chips"). */
+function LayoutCell(props: { plan: ChipServePlan }) {
+  const { t, lang } = useLang();
+  const pools = planPools(props.plan);
+  if (pools.length === 0) return <td>—</td>;
+  return (
+    <td>
+      {pools.map((x) => (
+        <div key={x.pool} data-pool={x.pool}>
+          {x.pool === "colocated"
+            ? layoutText(x.layout)
+            : t("serve.poolLayout", {
+                pool: t(`serve.pool.${x.pool}`),
+                layout: layoutText(x.layout),
+                chips: fmt(x.chips, 0, lang),
+              })}
+        </div>
+      ))}
+    </td>
+  );
 }
 
 export function ServeTable(props: {
@@ -75,9 +109,16 @@ export function ServeTable(props: {
               </td>
               {p.feasible ? (
                 <>
-                  <td>{layoutText(p)}</td>
+                  <LayoutCell plan={p} />
                   <td>{p.mode ? t(`serve.mode.${p.mode}`) : "—"}</td>
-                  <td className="num">{fmt(p.batch, 0, lang)}</td>
+                  {p.mode === "disaggregated" ? (
+                    // The plan's batch is its best colocated layout's; each pool runs its own (see the breakdown).
+                    <td className="num" title={t("serve.batchPoolsHint")}>
+                      —
+                    </td>
+                  ) : (
+                    <td className="num">{fmt(p.batch, 0, lang)}</td>
+                  )}
                   <td
                     className="num"
                     title={t("serve.deliveredHint", { delivered: sig(p.outputTokensPerSecondPerChip, lang) })}

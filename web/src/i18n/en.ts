@@ -219,9 +219,15 @@ export const en = {
   "serve.basis.cloud": "cloud rental",
   "serve.percentile": "SLO percentile",
   "serve.summary": "{n} of {total} chips can meet the demand; {evaluated} configurations evaluated.",
+  "serve.batchPoolsHint":
+    "Each pool runs its own batch: the serving planner's breakdown shows the chosen pool's step.",
+  "serve.pool": "Breakdown of pool",
+  "serve.pool.prefill": "prefill",
+  "serve.pool.decode": "decode",
+  "serve.poolLayout": "{pool} {layout} × {chips} chips",
   "serve.detailTitle": "Where the time goes — {chip}",
-  "serve.decodeOps": "Decode step, batch {batch} — {chip}",
-  "serve.prefillOps": "Prefill step — {chip}",
+  "serve.decodeOps": "Decode step, batch {batch} — {chip}\n{layout}",
+  "serve.prefillOps": "Prefill step, {prompts} prompts — {chip}\n{layout}",
   "serve.costLine":
     "Fleet capex {capex}; facility power {mw} MW; per million tokens: capex {capexPerM}, electricity {power}, rental {rental}.",
   "serve.note":

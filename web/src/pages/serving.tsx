@@ -9,11 +9,11 @@ import { opsBarOption } from "../components/ops-chart.js";
 import { DestinationSelect } from "../components/destination-select.js";
 import { ServeBars } from "../components/serve-charts.js";
 import { ServeInputs } from "../components/serve-inputs.js";
-import { ServeTable, useChipLabel } from "../components/serve-table.js";
+import { layoutText, planPools, ServeTable, useChipLabel } from "../components/serve-table.js";
 import { plainOptions, SelectInput, type SelectOption } from "../components/select-input.js";
 import { useCompute } from "../compute/use-compute.js";
 import { useLang } from "../i18n/index.js";
-import { sig } from "../lib/format.js";
+import { fmt, sig } from "../lib/format.js";
 import { useServeParams } from "../lib/serve-params.js";
 import { useParam } from "../lib/url-state.js";
 
@@ -41,11 +41,11 @@ function money(v: number | null, currency: string, lang: string): string {
   return v === null ? "—" : `${sig(v, lang)} ${currency}`;
 }
 
-/** The 14 slowest ops of a step, in ms. */
+/** The 14 slowest ops of a step, in ms; the title on two lines (the step, then the layout it runs on). */
 function opsOption(title: string, ops: { name: string; time: number; bound: string }[]): ChartOption {
   const top = [...ops].sort((a, b) => b.time - a.time).slice(0, 14);
   const bars = top.map((o) => ({ name: o.name, bound: o.bound, value: o.time * 1e3 }));
-  return opsBarOption(title, bars, { unit: "ms", left: 180, top: 36 });
+  return opsBarOption(title, bars, { unit: "ms", left: 180, top: 56 });
 }
 
 export function ServingPage() {
@@ -54,14 +54,32 @@ export function ServingPage() {
     WIDE.filter((id) => catalog.accelerators.some((c) => c.id === id || c.aliases.includes(id))),
   );
   const [pick, setPick] = useParam("detail", "");
+  const [poolParam, setPool] = useParam("pool", "decode");
   const plan = useCompute("servePlan", p.job);
   const label = useChipLabel();
   const plans = plan.state === "done" ? plan.value.plans : [];
   const chosen = plans.find((x) => x.chip === pick && x.feasible) ?? plans.find((x) => x.feasible) ?? null;
+  // A disaggregated plan's breakdown shows the pool picked (decode by default); a colocated plan's, its one layout.
+  const pools = chosen ? planPools(chosen) : [];
+  const shown = pools.find((x) => x.pool === poolParam) ?? pools.find((x) => x.pool === "decode") ?? pools[0];
+  const shownText = shown
+    ? shown.pool === "colocated"
+      ? layoutText(shown.layout)
+      : t("serve.poolLayout", {
+          pool: t(`serve.pool.${shown.pool}`),
+          layout: layoutText(shown.layout),
+          chips: fmt(shown.chips, 0, lang),
+        })
+    : "";
   const detail = useCompute("serveDetail", {
     model: p.raw.model,
     chip: chosen?.chip ?? "",
-    layout: chosen?.layout ?? {
+    server: chosen?.system ?? null,
+    pool: shown?.pool ?? "colocated",
+    tpotMs: p.job.tpotMs ?? null,
+    ttftMs: p.job.ttftMs ?? null,
+    percentile: p.job.percentile,
+    layout: shown?.layout ?? {
       count: 1,
       tp: 1,
       ep: 1,
@@ -78,18 +96,29 @@ export function ServingPage() {
     () =>
       detail.state === "done" && detail.value.decode && chosen
         ? opsOption(
-            t("serve.decodeOps", { chip: label(chosen.chip), batch: chosen.batch ?? 1 }),
+            t("serve.decodeOps", {
+              chip: label(chosen.chip),
+              batch: fmt(detail.value.batch ?? 1, 0, lang),
+              layout: shownText,
+            }),
             detail.value.decode.ops,
           )
         : null,
-    [detail, chosen?.chip, t],
+    [detail, chosen?.chip, shownText, t],
   );
   const prefillOpt = useMemo(
     () =>
       detail.state === "done" && detail.value.prefill && chosen
-        ? opsOption(t("serve.prefillOps", { chip: label(chosen.chip) }), detail.value.prefill.ops)
+        ? opsOption(
+            t("serve.prefillOps", {
+              chip: label(chosen.chip),
+              prompts: fmt(detail.value.prompts, 0, lang),
+              layout: shownText,
+            }),
+            detail.value.prefill.ops,
+          )
         : null,
-    [detail, chosen?.chip, t],
+    [detail, chosen?.chip, shownText, t],
   );
   return (
     <section>
@@ -165,9 +194,27 @@ export function ServingPage() {
                 })
               : "—"}
           </p>
+          {chosen.mode === "disaggregated" && shown && (
+            <div className="controls">
+              <SelectInput
+                label={t("serve.pool")}
+                testId="pool"
+                value={shown.pool}
+                onChange={setPool}
+                options={[
+                  ["prefill", t("serve.pool.prefill")],
+                  ["decode", t("serve.pool.decode")],
+                ]}
+              />
+            </div>
+          )}
           <div className="grid2">
-            <ChartCard name="serving-decode-ops" option={decodeOpt} height={380} />
-            <ChartCard name="serving-prefill-ops" option={prefillOpt} height={380} />
+            {shown?.pool !== "prefill" && (
+              <ChartCard name="serving-decode-ops" option={decodeOpt} height={400} />
+            )}
+            {shown?.pool !== "decode" && (
+              <ChartCard name="serving-prefill-ops" option={prefillOpt} height={400} />
+            )}
           </div>
         </>
       )}
