@@ -53,6 +53,11 @@ export const LLM_ANALYSIS_FLOPS_EFFICIENCY = 0.5;
  * and dp communications across nodes are ignored for now", "training time only counts forward and backward"; the
  * memory time (hbm_memory_efficiency 0.9) enters only inference. The GEMM peak is the 16-bit one (8-bit: its int8
  * peak = the FP8 peak here). Dense decoders only (MoE training came later); any GPU given its JSON spec.
+ * Checked against its published example (examples/llama/outputs_train_h100, llama-13b, tp8 pp8 dp32, selective):
+ * latency_per_micro_batch 134.59 ms = 4,259.4 TFLOP / (64 × 494.5 TFLOP/s), and latency_per_iter = that × 5,000
+ * accumulation steps = 11.22 min — its latency_fwd breakdown (memory time at hbm 0.9, TP all-reduce: 70.64 ms) is
+ * reported but not part of the iteration time. FLOP count here: suanli's parameter count (it assumes 12·h² per
+ * layer), which flatters it on SwiGLU/GQA models.
  */
 export const llmAnalysis: TrainingBaseline = {
   name: `llm-analysis (fe ${LLM_ANALYSIS_FLOPS_EFFICIENCY})`,

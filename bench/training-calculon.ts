@@ -113,9 +113,10 @@ function netTime(
 /**
  * Calculon's tokens/s per chip for a GPT configuration (after `calculonCannot` returned null). Assumptions of the
  * simplification: Megatron GPT block ops with non-causal attention; backward = 2 × forward in FLOPs and bytes;
- * tensor parallelism with sequence parallelism (its example's tensor_par_comm_type "rs_ag": 2 all-gathers + 2
+ * tensor-parallel collectives as in its own validation runs of Megatron (all-reduce with full recompute; else
+ * sequence parallelism, "rs_ag" with the all-gathers redone in the backward pass: 2 all-gathers + 2
  * reduce-scatters per layer and pass, not overlapped); no embedding or LM head (Calculon models transformer blocks
- * only); optimizer sharding and no data-parallel overlap (its example execution's defaults); pipeline p2p exposed.
+ * only); no optimizer sharding and no data-parallel overlap (its validation runs); pipeline p2p exposed.
  */
 export function calculonTokensPerSecondPerChip(
   arch: Architecture,
@@ -154,9 +155,15 @@ export function calculonTokensPerSecondPerChip(
   const link = (k: number) => (k === 0 ? sys.nvlink : sys.ib);
   const linkBw = (k: number) => (k === 0 ? cluster.scaleUpBandwidth : cluster.scaleOutBandwidth);
   const tpTier = tier(1, t);
-  const tpPass = 4 * netTime(link(tpTier), linkBw(tpTier), "rsAg", e * bs * h, t);
+  // Its validation runs (validation/*_full.json, *_seqsel.json): "ar" with full recompute, else "rs_ag" with
+  // seq_par_ag_redo (the all-gathers repeated in the backward pass).
+  const tpBytes = e * bs * h;
+  const rsAg = cfg.recompute !== "full";
+  const tpOne = netTime(link(tpTier), linkBw(tpTier), rsAg ? "rsAg" : "allReduce", tpBytes, t);
+  const tpPass = (rsAg ? 4 : 2) * tpOne;
+  const tpLayer = 2 * tpPass + (rsAg ? 2 * tpOne : 0);
   const recompute = cfg.recompute === "full" ? fwd + tpPass : cfg.recompute === "selective" ? attnCore : 0;
-  const perLayer = fwd + 2 * fwd + recompute + 2 * tpPass;
+  const perLayer = fwd + 2 * fwd + recompute + tpLayer;
   const stageLayers = Math.max(...cfg.pipelineLayers, Math.ceil(arch.layers.length / p));
   const tMicro = stageLayers * perLayer;
   const m = cfg.globalBatch / (d * b);
@@ -165,8 +172,8 @@ export function calculonTokensPerSecondPerChip(
   const layerParams = 4 * h * h + 2 * h * f;
   const grads = (e * stageLayers * layerParams) / t;
   const dpTier = tier(t, d);
-  const dpTime = 2 * netTime(link(dpTier), linkBw(dpTier), "rsAg", grads, d);
-  const shard = (stageLayers * layerParams) / t / d;
+  const dpTime = netTime(link(dpTier), linkBw(dpTier), "allReduce", grads, d);
+  const shard = (stageLayers * layerParams) / t;
   const optimizer = V(11 * shard, 36 * shard);
   const step = (m + (p - 1) / v) * tMicro + p2p + dpTime + optimizer;
   return (cfg.globalBatch * s) / step / cluster.count;
