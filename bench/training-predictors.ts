@@ -88,11 +88,18 @@ export function compareTrainingPredictors(raw: readonly unknown[]): string[] {
     return `${name.padEnd(28)} ${String(n).padStart(5)}  ${t.padStart(10)}  ${tw.padStart(10)} │ ${pct(o.median).padStart(13)}  ${pct(o.within).padStart(6)} │ ${pct(l.median).padStart(18)}  ${pct(l.within).padStart(6)}`;
   };
   const detail: string[] = [];
+  const notExpressed: string[] = [];
   for (const b of TRAINING_BASELINES) {
     const mine: Row[] = [];
     const ids: string[] = [];
+    const why = new Map<string, number>();
     for (const r of resolved) {
-      if (typeof r === "string" || b.cannot(r.arch, r.cluster, r.cfg) !== null) continue;
+      if (typeof r === "string") continue;
+      const no = b.cannot(r.arch, r.cluster, r.cfg);
+      if (no !== null) {
+        why.set(no, (why.get(no) ?? 0) + 1);
+        continue;
+      }
       const v = b.predict(r.arch, r.cluster, r.cfg);
       const error = Number.isFinite(v) && v > 0 ? (v - r.c.metric.value) / r.c.metric.value : null;
       mine.push({ error, within: error !== null && Math.abs(error) <= r.c.tolerance });
@@ -103,6 +110,7 @@ export function compareTrainingPredictors(raw: readonly unknown[]): string[] {
     }
     const t = stats(mine);
     lines.push(line(b.name, mine.length, pct(t.median), pct(t.within), ids));
+    for (const [reason, n] of why) notExpressed.push(`  ${b.name}: ${n} × ${reason}`);
   }
   const all = cases.map((c) => c.id);
   lines.push(line("suanli (all training cases)", all.length, "", "", all));
@@ -110,6 +118,8 @@ export function compareTrainingPredictors(raw: readonly unknown[]): string[] {
   return [
     ...lines,
     ...(unresolved.length ? ["not resolved (no baseline row):", ...unresolved.map((u) => `  ${u}`)] : []),
+    "cases a predictor cannot express:",
+    ...notExpressed,
     "per case (signed error):",
     ...detail,
   ];
