@@ -4,20 +4,17 @@
 import { findChip } from "../../catalog/index.js";
 import { chainOf, profileFor, type CalibrationSet } from "../../engine/calibration.js";
 import type { TrainingCase, ValidationCase } from "./case-schema.js";
+import { hasFitSupport, median, sourceOf, type FittedValue } from "./fit-common.js";
 import { predictTraining } from "./predict-training.js";
 
-/** Minimum support of a fitted number (the inference fit's rule). */
-export const MIN_TRAINING_FIT_CASES = 5;
-export const MIN_TRAINING_FIT_SOURCES = 2;
+/** Minimum support of a fitted number: the same rule as the serving fit. */
+export {
+  MIN_FIT_CASES as MIN_TRAINING_FIT_CASES,
+  MIN_FIT_SOURCES as MIN_TRAINING_FIT_SOURCES,
+} from "./fit-common.js";
 
-export interface FittedTraining {
-  profile: string;
-  value: number;
-  /** Supporting cases (ids) and sources (URLs); empty when inherited. */
-  cases: string[];
-  sources: string[];
-  inherited: boolean;
-}
+/** A fitted (or inherited) trainingEfficiency. */
+export type FittedTraining = FittedValue;
 
 /** The set with trainingEfficiency = 1 everywhere (physics only). */
 export function physicsOnly(base: CalibrationSet): CalibrationSet {
@@ -25,16 +22,6 @@ export function physicsOnly(base: CalibrationSet): CalibrationSet {
   for (const p of base.profiles)
     overrides[p.id] = { ...(base.overrides?.[p.id] ?? {}), trainingEfficiency: 1 };
   return { profiles: base.profiles, overrides };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function sourceOf(c: ValidationCase): string {
-  return c.source.url.replace(/#.*$/, "").replace(/\/+$/, "").toLowerCase();
 }
 
 const rawCache = new WeakMap<CalibrationSet, WeakMap<ValidationCase, number | null>>();
@@ -85,7 +72,7 @@ export function fitTrainingEfficiency(
   for (const p of ordered) {
     const list = members.get(p.id) ?? [];
     const sources = [...new Set(list.map((x) => sourceOf(x.c)))];
-    if (list.length >= MIN_TRAINING_FIT_CASES && sources.length >= MIN_TRAINING_FIT_SOURCES) {
+    if (hasFitSupport(list.map((x) => x.c))) {
       byId.set(p.id, {
         profile: p.id,
         value: Math.exp(median(list.map((x) => Math.log(x.r)))),

@@ -6,22 +6,11 @@
 import { findChip } from "../../catalog/index.js";
 import { chainOf, profileFor, type CalibrationSet } from "../../engine/calibration.js";
 import type { ValidationCase } from "./case-schema.js";
+import { hasFitSupport, median, sourceOf } from "./fit-common.js";
 import { fitTrainingEfficiency } from "./fit-training.js";
 import { predictCase } from "./predict-case.js";
 
-/** A fitted parameter needs at least this many supporting cases … */
-export const MIN_FIT_CASES = 5;
-/** … from at least this many independent sources. */
-export const MIN_FIT_SOURCES = 2;
-
-export interface FittedValue {
-  profile: string;
-  value: number;
-  /** Supporting cases (ids) and sources (URLs); empty when inherited. */
-  cases: string[];
-  sources: string[];
-  inherited: boolean;
-}
+export { MIN_FIT_CASES, MIN_FIT_SOURCES, type FittedValue } from "./fit-common.js";
 
 const TIME_METRICS = new Set(["tpot_ms", "ttft_ms"]);
 
@@ -60,16 +49,6 @@ function speedRatio(c: ValidationCase, base: CalibrationSet, seq: number): numbe
   return TIME_METRICS.has(c.metric.name) ? raw / c.metric.value : c.metric.value / raw;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function sourceOf(c: ValidationCase): string {
-  return c.source.url.replace(/#.*$/, "").replace(/\/+$/, "").toLowerCase();
-}
-
 export interface FittedServing {
   profile: string;
   /** servingEfficiency (ratio of achieved to modelled speed). */
@@ -101,8 +80,7 @@ function efficiencies(
     direct.set(prof.id, [...(direct.get(prof.id) ?? []), c]);
     for (const p of chainOf(prof.id, base)) subtree.set(p.id, [...(subtree.get(p.id) ?? []), c]);
   }
-  const enough = (list: ValidationCase[]) =>
-    list.length >= MIN_FIT_CASES && new Set(list.map(sourceOf)).size >= MIN_FIT_SOURCES;
+  const enough = hasFitSupport;
   // A family is fitted on its own chips' cases; a grouping profile (or a family with too few) on its subtree's.
   const members = new Map<string, ValidationCase[]>();
   for (const p of base.profiles) {
