@@ -9,26 +9,11 @@ import { predictCase } from "../src/planner/validate/predict-case.js";
 import { caseScenario } from "../src/planner/validate/predict-inference.js";
 import { validateCases, type CaseResult } from "../src/planner/validate/run.js";
 import { BASELINES, INFERSIM_PUBLISHED, INFERSIM_PUBLISHED_CITE, baselineCalibration } from "./baselines.js";
+import { pct, stats, type ErrorRow } from "./stats.js";
 
-interface Row {
+interface Row extends ErrorRow {
   id: string;
-  error: number | null;
-  within: boolean;
 }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function stats(rows: readonly Row[]): { median: number; within: number } {
-  const errs = rows.map((r) => (r.error === null ? Number.POSITIVE_INFINITY : Math.abs(r.error)));
-  return { median: median(errs), within: rows.filter((r) => r.within).length / Math.max(1, rows.length) };
-}
-
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "—");
 
 /** Per-predictor rows on the cases it can express, and ours on the same cases. */
 export function comparePredictors(raw: readonly unknown[]): string[] {

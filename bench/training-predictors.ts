@@ -13,11 +13,9 @@ import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predi
 import { validateCases, type CaseResult } from "../src/planner/validate/run.js";
 import type { Architecture } from "../src/workload/architecture.js";
 import { TRAINING_BASELINES, type ResolvedConfig } from "./training-baselines.js";
+import { pct, stats, type ErrorRow } from "./stats.js";
 
-interface Row {
-  error: number | null;
-  within: boolean;
-}
+type Row = ErrorRow;
 
 interface Resolved {
   c: TrainingCase;
@@ -26,19 +24,6 @@ interface Resolved {
   cfg: ResolvedConfig;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function stats(rows: readonly Row[]): { median: number; within: number } {
-  const errs = rows.map((r) => (r.error === null ? Number.POSITIVE_INFINITY : Math.abs(r.error)));
-  return { median: median(errs), within: rows.filter((r) => r.within).length / Math.max(1, rows.length) };
-}
-
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "—");
 const signed = (e: number | null) => (e === null ? "—" : `${e >= 0 ? "+" : ""}${(e * 100).toFixed(1)} %`);
 
 /** A case's model, cluster and full configuration: fixed fields as given, open ones as suanli's search chose. */

@@ -1,0 +1,25 @@
+// Bench helpers shared by the predictor comparisons: median |error| (a miss counts as infinite) and share within
+// tolerance of a set of predictions, and percentage formatting.
+
+/** One prediction's signed relative error (null = could not predict) and whether it is within tolerance. */
+export interface ErrorRow {
+  error: number | null;
+  within: boolean;
+}
+
+/** Median of a list (NaN for none). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Median |error| (unpredicted cases count as infinite) and share within tolerance. */
+export function stats(rows: readonly ErrorRow[]): { median: number; within: number } {
+  const errs = rows.map((r) => (r.error === null ? Number.POSITIVE_INFINITY : Math.abs(r.error)));
+  return { median: median(errs), within: rows.filter((r) => r.within).length / Math.max(1, rows.length) };
+}
+
+/** 0.123 → "12.3 %"; non-finite → "—". */
+export const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "—");
