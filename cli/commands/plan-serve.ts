@@ -36,6 +36,7 @@ interface PlanServeOptions {
   includeRestricted?: boolean;
   allowQuant?: string;
   powerMw?: string;
+  kvNicGbps?: string;
   basis: string;
   assume?: string[];
   currency?: string;
@@ -48,6 +49,18 @@ function layoutText(l: ServeLayout): string {
   return `${l.count}× tp${l.tp} ep${l.ep} dp${l.dp} ${l.weights}/${l.kvCache}`;
 }
 
+/** A disaggregated plan's pools, one line each: layout, chips, batch, and the latency each pool contributes. */
+function poolsText(r: ChipServePlan): string | null {
+  const p = r.pools;
+  if (!p) return null;
+  return [
+    `prefill ${layoutText(p.prefill.layout)} ×${p.prefill.chips} chips · ${p.prefill.batch} prompts/step · ` +
+      `TTFT ${num(p.prefill.ttftMs, 0)} ms = queue ${num(p.prefill.queueMs, 0)} + prefill ${num(p.prefill.prefillMs, 0)} + KV transfer ${num(p.prefill.kvTransferMs, 1)} · ${num(p.prefill.inputTokensPerSecondPerChip, 0)} in tok/s/chip`,
+    `decode ${layoutText(p.decode.layout)} ×${p.decode.chips} chips · batch ${num(p.decode.batch, 0)} · ` +
+      `TPOT ${num(p.decode.tpotMs, 1)} ms · ${num(p.decode.outputTokensPerSecondPerChip, 0)} out tok/s/chip`,
+  ].join("\n");
+}
+
 const COLUMNS: Column<ChipServePlan>[] = [
   { key: "chip", header: "chip", value: (r) => r.chip },
   { key: "feasible", header: "ok", value: (r) => (r.feasible ? "yes" : "no") },
@@ -55,16 +68,19 @@ const COLUMNS: Column<ChipServePlan>[] = [
     key: "layout",
     header: "layout",
     value: (r) =>
-      r.prefillLayout && r.decodeLayout
+      poolsText(r) ??
+      (r.prefillLayout && r.decodeLayout
         ? `prefill ${layoutText(r.prefillLayout)} ×${r.prefillChips} chips | decode ${layoutText(r.decodeLayout)} ×${r.decodeChips} chips`
         : r.layout
           ? layoutText(r.layout)
-          : null,
+          : null),
   },
+  { key: "batch", header: "batch", value: (r) => num(r.batch, 0), align: "right" },
   { key: "capacity", header: "tok/s/chip", value: (r) => num(r.capacityPerChip, 0), align: "right" },
   { key: "chips", header: "chips", value: (r) => num(r.chips, 0), align: "right" },
   { key: "nodes", header: "nodes", value: (r) => num(r.nodes, 0), align: "right" },
   { key: "tpotMs", header: "TPOT ms", value: (r) => num(r.tpotMs, 1), align: "right" },
+  { key: "ttftMs", header: "TTFT ms", value: (r) => num(r.ttftMs, 0), align: "right" },
   { key: "capex", header: "capex", value: (r) => num(r.cost?.capex, 0), align: "right" },
   { key: "mw", header: "facility MW", value: (r) => num(r.cost?.facilityMW, 3), align: "right" },
   {
@@ -85,6 +101,11 @@ const COLUMNS: Column<ChipServePlan>[] = [
   },
   { key: "reason", header: "why not", value: (r) => r.reason ?? null },
 ];
+
+/** CSV: one line per plan (the pools joined with " | "). */
+const CSV_COLUMNS: Column<ChipServePlan>[] = COLUMNS.map((c) =>
+  c.key === "layout" ? { ...c, value: (r) => c.value(r)?.toString().replace(/\n/g, " | ") ?? null } : c,
+);
 
 function chipsOf(o: PlanServeOptions): Accelerator[] {
   if (o.chip) return o.chip.split(",").map((id) => unwrap(findChip(id.trim())));
@@ -110,6 +131,10 @@ export function registerPlanServe(plan: Command): void {
     .option("--include-restricted", "keep chips under presumption of denial")
     .option("--allow-quant <list>", "lower precisions allowed, e.g. fp8,int8")
     .option("--power-mw <mw>", "facility power budget, MW")
+    .option(
+      "--kv-nic-gbps <gbit/s>",
+      "per-chip NIC bandwidth the KV cache moves over from prefill to decode pool (default: the system's scale-out)",
+    )
     .option("--basis <b>", "purchase | cloud", "purchase")
     .option("--currency <c>", "USD | CNY (at the dated rate listed in the assumptions)")
     .option(
@@ -153,6 +178,7 @@ export function registerPlanServe(plan: Command): void {
           : null,
         includeRestricted: o.includeRestricted ?? false,
         powerMW: positiveNumber("power-mw", o.powerMw),
+        kvTransferGbpsPerChip: positiveNumber("kv-nic-gbps", o.kvNicGbps),
         basis: o.basis,
         assumptions,
         calibration: catalogCalibration(),
@@ -168,7 +194,7 @@ export function registerPlanServe(plan: Command): void {
           : [],
       );
       if (o.json) printJson({ ...plan, costAssumptions: assumptionRows(used.records) });
-      else if (o.csv) printCsv(plan.plans, COLUMNS);
+      else if (o.csv) printCsv(plan.plans, CSV_COLUMNS);
       else
         process.stdout.write(
           renderTable(plan.plans, COLUMNS) +

@@ -34,6 +34,9 @@ export interface ServePlanInput {
   basis?: PriceBasis;
   assumptions?: Partial<CostAssumptions>;
   calibration: CalibrationSet;
+  /** Per-chip NIC bandwidth, Gbit/s, the KV cache moves over from the prefill to the decode pool (named assumption;
+   * default: the system's scale-out bandwidth per chip). */
+  kvTransferGbpsPerChip?: number | null;
   /** Called after each chip (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,6 +49,39 @@ export interface ServeLayout {
   weights: Precision;
   activations: Precision;
   kvCache: Precision;
+}
+
+/** The prefill pool of a disaggregated plan at the planned load. */
+export interface PrefillPoolPlan {
+  layout: ServeLayout;
+  chips: number;
+  /** Prompts prefilled together in one step, per instance. */
+  batch: number;
+  /** Mean wait for a prefill step at the planned load (M/D/1, one step as the service time). */
+  queueMs: number;
+  /** One prefill step of `batch` prompts. */
+  prefillMs: number;
+  /** One request's KV cache to the decode pool: its bytes per chip / the per-chip NIC bandwidth. */
+  kvTransferMs: number;
+  /** queueMs + prefillMs + kvTransferMs: the plan's time to first token. */
+  ttftMs: number;
+  /** Fraction of the time the pool prefills at the planned load. */
+  utilisation: number;
+  /** Prompt tokens/s per chip delivered at the planned load, and at full load (capacity). */
+  inputTokensPerSecondPerChip: number;
+  inputCapacityPerChip: number;
+}
+
+/** The decode pool of a disaggregated plan at the planned load. */
+export interface DecodePoolPlan {
+  layout: ServeLayout;
+  chips: number;
+  /** Sequences in flight per instance at the planned load. */
+  batch: number;
+  tpotMs: number;
+  /** Output tokens/s per chip delivered at the planned load, and at the largest batch meeting the TPOT bound. */
+  outputTokensPerSecondPerChip: number;
+  outputCapacityPerChip: number;
 }
 
 export interface ChipServePlan {
@@ -69,6 +105,9 @@ export interface ChipServePlan {
   /** With disaggregation: each pool's own layout (the prefill pool's may differ from the decode pool's). */
   prefillLayout?: ServeLayout;
   decodeLayout?: ServeLayout;
+  /** With disaggregation: each pool's figures at the planned load; the plan's batch, TPOT and TTFT are the decode
+   * pool's batch and TPOT and the prefill pool's TTFT (KV transfer included). */
+  pools?: { prefill: PrefillPoolPlan; decode: DecodePoolPlan };
   nodes?: number;
   system?: string | null;
   cost?: FleetCost | null;
@@ -125,6 +164,34 @@ function precisionsFor(
     });
   }
   return out;
+}
+
+function poolPlans(
+  d: NonNullable<ReturnType<typeof disaggregatedPools<ServeLayout>>>,
+): ChipServePlan["pools"] {
+  const { prefill: p, decode: q } = d;
+  return {
+    prefill: {
+      layout: p.layout,
+      chips: p.chips,
+      batch: p.batch,
+      queueMs: p.queue * 1e3,
+      prefillMs: p.prefill * 1e3,
+      kvTransferMs: p.kvTransfer * 1e3,
+      ttftMs: p.ttft * 1e3,
+      utilisation: p.utilisation,
+      inputTokensPerSecondPerChip: p.inputPerChip,
+      inputCapacityPerChip: p.perChip,
+    },
+    decode: {
+      layout: q.layout,
+      chips: q.chips,
+      batch: q.batch,
+      tpotMs: q.tpot * 1e3,
+      outputTokensPerSecondPerChip: q.outputPerChip,
+      outputCapacityPerChip: q.perChip,
+    },
+  };
 }
 
 function systemOf(chip: Accelerator): System | null {
@@ -219,7 +286,13 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
     let chips = Math.ceil(outputRate / best.point.outputPerChip / inst) * inst;
     let mode: "colocated" | "disaggregated" = "colocated";
     let pools: ReturnType<typeof disaggregatedPools<ServeLayout>> = null;
-    const d = disaggregatedPools(candidates, w, input.rate, { tpot, ttft });
+    const d = disaggregatedPools(
+      candidates,
+      w,
+      input.rate,
+      { tpot, ttft },
+      input.kvTransferGbpsPerChip ?? null,
+    );
     if (d && d.prefill.chips + d.decode.chips < chips) {
       mode = "disaggregated";
       chips = d.prefill.chips + d.decode.chips;
@@ -243,7 +316,7 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
         : {}),
       layout: best.layout,
       mode,
-      batch: best.point.batch,
+      batch: pools ? pools.decode.batch : best.point.batch,
       outputTokensPerSecondPerChip: outputRate / chips,
       // Disaggregated: the fleet's output rate at full load (the smaller of what the two pools sustain) per chip.
       capacityPerChip: pools
@@ -252,8 +325,8 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
             pools.decode.perChip * pools.decode.chips,
           ) / chips
         : best.point.outputPerChip,
-      tpotMs: best.point.tpot * 1e3,
-      ttftMs: best.point.ttft * 1e3,
+      tpotMs: (pools ? pools.decode.tpot : best.point.tpot) * 1e3,
+      ttftMs: (pools ? pools.prefill.ttft : best.point.ttft) * 1e3,
       chips,
       ...(pools
         ? {
@@ -261,6 +334,7 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
             decodeChips: pools.decode.chips,
             prefillLayout: pools.prefill.layout,
             decodeLayout: pools.decode.layout,
+            pools: poolPlans(pools),
           }
         : {}),
       nodes: Math.ceil(chips / perNode),
