@@ -112,9 +112,20 @@ export function ServeTable(props: {
                   <LayoutCell plan={p} />
                   <td>{p.mode ? t(`serve.mode.${p.mode}`) : "—"}</td>
                   {p.mode === "disaggregated" ? (
-                    // The plan's batch is its best colocated layout's; each pool runs its own (see the breakdown).
+                    // Each pool runs its own batch: prompts per prefill step, sequences per decode instance at load.
                     <td className="num" title={t("serve.batchPoolsHint")}>
-                      —
+                      {p.pools ? (
+                        <>
+                          <div data-pool-batch="prefill">
+                            {t("serve.pool.prefill")} {fmt(p.pools.prefill.batch, 0, lang)}
+                          </div>
+                          <div data-pool-batch="decode">
+                            {t("serve.pool.decode")} {fmt(p.pools.decode.batch, 0, lang)}
+                          </div>
+                        </>
+                      ) : (
+                        "—"
+                      )}
                     </td>
                   ) : (
                     <td className="num">{fmt(p.batch, 0, lang)}</td>

@@ -16,9 +16,6 @@ import {
 } from "../../../src/index.js";
 import { servePlanInput, trainPlanInput } from "../../../src/planner/plan-requests.js";
 import { planServe, type ServeLayout } from "../../../src/planner/serve-plan.js";
-import type { ServingConfig } from "../../../src/engine/inference.js";
-import { bestBatch } from "../../../src/engine/serving.js";
-import { DEFAULT_MAX_BATCH, PERCENTILE_OVER_MEAN } from "../../../src/engine/serving-defaults.js";
 import type { ServingPlanRequest, TrainingPlanRequest } from "../../../server/api-schemas.js";
 import publicCases from "../../../validation/public-cases.json" with { type: "json" };
 import { todayIso } from "../lib/dates.js";
@@ -112,32 +109,6 @@ function servePareto(i: ServeInput) {
 /** Which pool of a plan the breakdown shows: a colocated instance runs both steps, a disaggregated pool one. */
 export type DetailPool = "colocated" | "prefill" | "decode";
 
-/**
- * The batch a disaggregated decode pool runs, found as the planner sizes it (src/planner/serve-pools.ts,
- * `decodeCapacity`): the layout's colocated best batch under the SLO, then the largest decode batch (from dp, ×1.5
- * per step, up to twice that batch) whose step meets the TPOT bound. Null when the layout cannot meet the SLO.
- */
-function decodePoolBatch(
-  cfg: ServingConfig,
-  w: { inputTokens: number; outputTokens: number },
-  slo: { tpotMs: number | null; ttftMs: number | null; percentile: string },
-): number | null {
-  const pct = PERCENTILE_OVER_MEAN[slo.percentile] ?? 1;
-  const tpot = slo.tpotMs ? slo.tpotMs / 1e3 / pct : null;
-  const ttft = slo.ttftMs ? slo.ttftMs / 1e3 / pct : null;
-  const point = bestBatch(cfg, w, { tpot, ttft }, DEFAULT_MAX_BATCH * cfg.parallel.dp);
-  if (!point.ok) return null;
-  const maxBatch = Math.max(1, point.value.batch * 2);
-  const accept = cfg.speculative?.acceptLength ?? 1;
-  let found: number | null = null;
-  for (let b = Math.max(1, cfg.parallel.dp); b <= maxBatch; b = Math.ceil(b * 1.5)) {
-    const s = decodeStep(cfg, b, meanContext(w));
-    if (!s.ok || (tpot && s.value.time / accept > tpot)) break;
-    found = b;
-  }
-  return found;
-}
-
 /** One pool's decode and prefill steps, op by op (for the breakdown of one plan); the batch each step ran at. */
 function serveDetail(i: {
   model: string;
@@ -145,7 +116,7 @@ function serveDetail(i: {
   /** The plan's system (its scale-up domain and network), as the planner used. */
   server: string | null;
   layout: ServeLayout;
-  /** The plan's batch: the decode batch of a colocated instance. */
+  /** The plan's batch: the decode batch of a colocated instance, or of the decode pool at the planned load. */
   batch: number;
   pool: DetailPool;
   inputTokens: number;
@@ -171,8 +142,8 @@ function serveDetail(i: {
   );
   if (!cfg.ok) throw new Error(cfg.issues.map(formatIssue).join("; "));
   const w = { inputTokens: i.inputTokens, outputTokens: i.outputTokens };
-  const batch = i.pool === "decode" ? decodePoolBatch(cfg.value, w, i) : i.batch;
-  const decode = i.pool === "prefill" || batch === null ? null : decodeStep(cfg.value, batch, meanContext(w));
+  const batch = i.batch;
+  const decode = i.pool === "prefill" ? null : decodeStep(cfg.value, batch, meanContext(w));
   const prompts = Math.max(1, i.layout.dp);
   const prefill = i.pool === "decode" ? null : prefillStep(cfg.value, prompts, i.inputTokens);
   return {
