@@ -293,7 +293,12 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
       { tpot, ttft },
       input.kvTransferGbpsPerChip ?? null,
     );
-    if (d && d.prefill.chips + d.decode.chips < chips) {
+    // The SLO is checked on the pools' own figures: decode TPOT at load, prefill TTFT with queueing and KV transfer.
+    const meetsSlo =
+      d !== null &&
+      (!tpot || d.decode.tpot <= tpot * (1 + 1e-9)) &&
+      (!ttft || d.prefill.ttft <= ttft * (1 + 1e-9));
+    if (d && meetsSlo && d.prefill.chips + d.decode.chips < chips) {
       mode = "disaggregated";
       chips = d.prefill.chips + d.decode.chips;
       pools = d;
