@@ -1,14 +1,8 @@
 // FLOP conventions: Narayanan et al. 2021 eq. (3), Korthikanti et al. 2022 model FLOPs, torchtitan, 6N.
 import { describe, expect, it } from "vitest";
 import { activeParamsForFlops, modelFlopsPerToken } from "../src/workload/flops-training.js";
-import { importConfig } from "../src/workload/import/index.js";
-import type { Architecture } from "../src/workload/architecture.js";
+import { arch } from "./helpers/fixtures.js";
 
-function arch(cfg: object): Architecture {
-  const r = importConfig(cfg);
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  return r.value;
-}
 const gpt = (l: number, h: number, a: number) =>
   arch({ model_type: "gpt2", n_layer: l, n_embd: h, n_head: a, vocab_size: 51200, n_positions: 2048 });
 const rel = (x: number, y: number) => Math.abs(x - y) / y;

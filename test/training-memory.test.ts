@@ -5,14 +5,7 @@ import { resolveCluster } from "../src/engine/cluster.js";
 import { inFlightMicroBatches, layerActivationBytes, trainingMemory } from "../src/engine/training/memory.js";
 import { evenStages, stageLayerIndices } from "../src/engine/training/pipeline.js";
 import type { TrainingConfig } from "../src/engine/training/types.js";
-import { importConfig } from "../src/workload/import/index.js";
-import type { Architecture } from "../src/workload/architecture.js";
-
-function arch(cfg: object): Architecture {
-  const r = importConfig(cfg);
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  return r.value;
-}
+import { arch } from "./helpers/fixtures.js";
 
 // GPT-3 175B shape (Korthikanti et al. 2022, Table 3): a = 96 heads, h = 12288, s = 2048, MLP 4h.
 const gpt3 = arch({

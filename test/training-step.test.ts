@@ -1,24 +1,13 @@
 // estimateTraining: pipeline schedule, monotonic bandwidth, data-parallel reduce bounds, utilisation bounds.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { resolveCluster, type ClusterSpec } from "../src/engine/cluster.js";
+import type { ClusterSpec } from "../src/engine/cluster.js";
 import { pipelineTime, evenStages } from "../src/engine/training/pipeline.js";
 import { estimateTraining } from "../src/engine/training/step.js";
 import { TRAINING_FACTORS } from "../src/engine/training/calibration.js";
 import type { TrainingConfig } from "../src/engine/training/types.js";
-import { importConfig } from "../src/workload/import/index.js";
-import type { Architecture } from "../src/workload/architecture.js";
+import { arch, cluster } from "./helpers/fixtures.js";
 
-function arch(cfg: object): Architecture {
-  const r = importConfig(cfg);
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  return r.value;
-}
-function cluster(chip: string, count: number): ClusterSpec {
-  const r = resolveCluster({ chip, count });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  return r.value;
-}
 const llama8b = arch({
   model_type: "llama",
   hidden_size: 4096,

@@ -1,12 +1,7 @@
 // Each supported family imports from its own field names, with the structure its config describes.
 import { describe, expect, it } from "vitest";
-import { importConfig, parameterCounts, SUPPORTED_MODEL_TYPES, type Architecture } from "../src/index.js";
-
-function arch(cfg: object): Architecture {
-  const r = importConfig(cfg);
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
-  return r.value;
-}
+import { parameterCounts, SUPPORTED_MODEL_TYPES } from "../src/index.js";
+import { arch } from "./helpers/fixtures.js";
 
 const base = {
   hidden_size: 1024,
