@@ -17,6 +17,9 @@ export const CalibrationParameterName = z.enum([
   "gemmTileM",
   /** Achieved fraction of datasheet memory bandwidth when streaming weights and activations. */
   "memoryEfficiency",
+  /** Achieved fraction of memory bandwidth by memory-bound (small-M, decode) GEMMs streaming their weights, where
+   * the GEMM library measurably streams slower than a copy kernel; 0 = the same as memoryEfficiency. */
+  "gemmMemoryEfficiency",
   /** Achieved fraction of the 16-bit peak by the prefill attention kernel (FlashAttention-class). */
   "attentionComputeEfficiency",
   /** Achieved fraction of memory bandwidth by the decode attention kernel reading the KV cache. */

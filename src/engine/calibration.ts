@@ -37,6 +37,7 @@ const FALLBACK: CalibrationValues = {
   referencePeakTflops: 0,
   referenceBandwidthGBps: 0,
   memoryEfficiency: 0.82,
+  gemmMemoryEfficiency: 0,
   attentionComputeEfficiency: 0.5,
   attentionMemoryEfficiency: 0.75,
   kernelOverheadS: 5e-6,

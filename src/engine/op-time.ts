@@ -92,6 +92,14 @@ function lowPrecision(key: PeakPrecision | null): boolean {
   return key === "fp8" || key === "int8" || key === "fp4" || key === "int4";
 }
 
+/** Fraction of memory bandwidth an op's kernel achieves: decode attention, GEMMs (their library's own streaming
+ * figure where the family measured one) or the copy-class figure for everything else. */
+function memoryEfficiencyOf(op: Op, cal: Calibration): number {
+  if (op.kind === "attention") return cal.attentionMemoryEfficiency;
+  if (op.kind === "gemm" && cal.gemmMemoryEfficiency > 0) return cal.gemmMemoryEfficiency;
+  return cal.memoryEfficiency;
+}
+
 /**
  * Times one op (all `count` instances) on one chip of the cluster.
  * GEMMs with fewer rows than the calibrated tile height cost a full tile of compute (decode GEMMs).
@@ -108,9 +116,7 @@ export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings:
     const c = collectiveTime(op.collective, cluster, cal);
     return { ...base, time: c.time * op.count, bound: c.bound };
   }
-  const bw =
-    (cluster.chip.memoryBandwidth.value ?? 0) *
-    (op.kind === "attention" ? cal.attentionMemoryEfficiency : cal.memoryEfficiency);
+  const bw = (cluster.chip.memoryBandwidth.value ?? 0) * memoryEfficiencyOf(op, cal);
   const tm = bw > 0 ? op.bytes / bw : Number.POSITIVE_INFINITY;
   let tc = 0;
   if (op.flops > 0) {
