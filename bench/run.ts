@@ -89,7 +89,13 @@ function arch(id: string) {
 }
 
 // 4. Optional sections owned by other parts of the project.
-for (const section of ["predictors.ts", "training-predictors.ts", "training.ts", "cli-startup.ts"]) {
+for (const section of [
+  "predictors.ts",
+  "training-predictors.ts",
+  "training.ts",
+  "microbench.ts",
+  "cli-startup.ts",
+]) {
   if (existsSync(join(here, section))) {
     console.log(`\n— bench/${section} —`);
     await import(`./${section.replace(/\.ts$/, ".js")}`);
