@@ -9,6 +9,9 @@ export const CalibrationParameterName = z.enum([
   "gemmEfficiency",
   /** Achieved fraction of the dense 8-bit / 4-bit peak on large GEMMs. */
   "gemmEfficiencyLowPrecision",
+  /** Achieved fraction of the dense 8-bit peak by grouped (mixture-of-experts) 8-bit GEMMs with block scales, measured
+   * on expert shapes; 0 = the same as gemmEfficiencyLowPrecision. */
+  "groupedGemmEfficiencyLowPrecision",
   /** Dense 16-bit peak (TFLOPS) and memory bandwidth (GB/s) of the chip the compute efficiencies were measured on;
    * chips of the family with another FLOP-per-byte ratio scale them (see engine/op-time.ts). 0 = no scaling. */
   "referencePeakTflops",

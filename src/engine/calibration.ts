@@ -38,6 +38,7 @@ const FALLBACK: CalibrationValues = {
   referenceBandwidthGBps: 0,
   memoryEfficiency: 0.82,
   gemmMemoryEfficiency: 0,
+  groupedGemmEfficiencyLowPrecision: 0,
   attentionComputeEfficiency: 0.5,
   attentionMemoryEfficiency: 0.75,
   kernelOverheadS: 5e-6,

@@ -127,6 +127,8 @@ export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings:
     if (op.kind === "attention") eta = cal.attentionComputeEfficiency;
     else {
       eta = lowPrecision(peak.used) ? cal.gemmEfficiencyLowPrecision : cal.gemmEfficiency;
+      if (lowPrecision(peak.used) && (op.gemm?.groups ?? 1) > 1 && cal.groupedGemmEfficiencyLowPrecision > 0)
+        eta = cal.groupedGemmEfficiencyLowPrecision;
       if (op.gemm && op.gemm.m > 0) {
         const tile = Math.max(1, cal.gemmTileM);
         // Rows below one tile still cost a full tile; above it, partial tiles average out across the shapes a

@@ -22,7 +22,7 @@ export const TRAINING_ERROR_BANDS: Record<string, TrainingErrorBand> = {
   },
   "blackwell-cuda": {
     low: 0.0,
-    high: 0.464,
+    high: 0.317,
     basis: "leave-one-source-out, 2 public training cases: 10th–90th percentile of signed error",
   },
   "ascend-910b-cann": {
