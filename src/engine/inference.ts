@@ -34,6 +34,10 @@ export interface ServingConfig {
   parallel: InferenceParallel;
   moeRouting: MoeRouting;
   speculative: Speculative | null;
+  /** What calibration.memoryReserveFraction is a fraction of: the device memory ("capacity", vLLM's
+   * gpu_memory_utilization, the default) or the memory left after weights and activations ("free", TensorRT-LLM's
+   * free_gpu_memory_fraction). */
+  reserveOf?: "capacity" | "free";
 }
 
 export interface StepEstimate {
@@ -239,7 +243,9 @@ export function memoryPlan(cfg: ServingConfig): Result<MemoryPlan> {
   const weights = params * wB + head;
   const capacity = cfg.cluster.chip.memoryCapacity.value ?? 0;
   const activations = ACTIVATION_TOKENS * (H * 2 * 12 + ((arch.vocabSize / p.tp) * 4) / 8);
-  const reserve = cfg.calibration.memoryReserveFraction * capacity;
+  const reserve =
+    cfg.calibration.memoryReserveFraction *
+    (cfg.reserveOf === "free" ? Math.max(0, capacity - weights - activations) : capacity);
   const kvBudget = capacity - weights - activations - reserve;
   const kvB = BYTES_PER_ELEMENT[cfg.precisions.kvCache];
   const layers = arch.layers.slice(0, Math.ceil(arch.layers.length / p.pp));

@@ -7,7 +7,7 @@ import type { MoeRouting } from "../workload/moe-routing.js";
 import { resolveCalibration, type CalibrationSet } from "./calibration.js";
 import { resolveCluster, type ClusterInput } from "./cluster.js";
 import type { ServingConfig, Speculative } from "./inference.js";
-import { compiledRuntime } from "./serving-defaults.js";
+import { compiledRuntime, reserveBasis } from "./serving-defaults.js";
 
 export interface ServingChoices {
   tp?: number | null;
@@ -85,6 +85,7 @@ export function servingConfig(
       parallel: parallel.value,
       moeRouting: choices.moeRouting ?? "natural",
       speculative: choices.speculative ?? null,
+      reserveOf: reserveBasis(choices.framework),
     },
     warnings,
   );

@@ -35,3 +35,16 @@ export const COMPILED_RUNTIMES: readonly string[] = ["tensorrt-llm"];
 export function compiledRuntime(framework: string | null | undefined): boolean {
   return !!framework && COMPILED_RUNTIMES.includes(framework.toLowerCase());
 }
+
+/**
+ * Serving runtimes that size the KV cache as a fraction of the memory left after weights and runtime buffers
+ * (TensorRT-LLM: KvCacheConfig.free_gpu_memory_fraction, default 0.9) rather than of the whole device (vLLM's
+ * gpu_memory_utilization 0.9, SGLang's mem_fraction_static): calibration.memoryReserveFraction then applies to the
+ * free memory.
+ */
+export const FREE_MEMORY_RESERVE_RUNTIMES: readonly string[] = ["tensorrt-llm"];
+
+/** What the memory reserve is a fraction of for the named framework (see FREE_MEMORY_RESERVE_RUNTIMES). */
+export function reserveBasis(framework: string | null | undefined): "capacity" | "free" {
+  return !!framework && FREE_MEMORY_RESERVE_RUNTIMES.includes(framework.toLowerCase()) ? "free" : "capacity";
+}
