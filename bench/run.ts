@@ -61,6 +61,15 @@ function arch(id: string) {
       );
     }
   }
+  const extra = join(here, "../validation/extra-cases.json");
+  if (existsSync(extra)) {
+    const cases = JSON.parse(readFileSync(extra, "utf8")) as unknown[];
+    const t0 = performance.now();
+    const i = validateCases(cases).summary.byKind.inference;
+    console.log(
+      `validate ${cases.length} out-of-sample cases (validation/extra-cases.json): ${(performance.now() - t0).toFixed(0)} ms; median |error| ${(i.medianAbsError * 100).toFixed(1)} %, within tolerance ${(i.withinTolerance * 100).toFixed(0)} %`,
+    );
+  }
 }
 
 // 3. plan serve: DeepSeek-R1 across every catalog chip.
