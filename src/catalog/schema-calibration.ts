@@ -9,6 +9,8 @@ export const CalibrationParameterName = z.enum([
   "gemmEfficiency",
   /** Achieved fraction of the dense 8-bit / 4-bit peak on large GEMMs. */
   "gemmEfficiencyLowPrecision",
+  /** Achieved fraction of the dense 4-bit peak on large GEMMs (NVFP4 / MXFP4); 0 = gemmEfficiencyLowPrecision. */
+  "gemmEfficiencyFp4",
   /** Achieved fraction of the dense 8-bit peak by grouped (mixture-of-experts) 8-bit GEMMs with block scales, measured
    * on expert shapes; 0 = the same as gemmEfficiencyLowPrecision. */
   "groupedGemmEfficiencyLowPrecision",

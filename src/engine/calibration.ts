@@ -39,6 +39,7 @@ const FALLBACK: CalibrationValues = {
   memoryEfficiency: 0.82,
   gemmMemoryEfficiency: 0,
   groupedGemmEfficiencyLowPrecision: 0,
+  gemmEfficiencyFp4: 0,
   attentionComputeEfficiency: 0.5,
   attentionMemoryEfficiency: 0.75,
   kernelOverheadS: 5e-6,

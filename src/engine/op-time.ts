@@ -127,6 +127,7 @@ export function timeOp(op: Op, cluster: ClusterSpec, cal: Calibration, warnings:
     if (op.kind === "attention") eta = cal.attentionComputeEfficiency;
     else {
       eta = lowPrecision(peak.used) ? cal.gemmEfficiencyLowPrecision : cal.gemmEfficiency;
+      if (peak.used === "fp4" && cal.gemmEfficiencyFp4 > 0) eta = cal.gemmEfficiencyFp4;
       if (lowPrecision(peak.used) && (op.gemm?.groups ?? 1) > 1 && cal.groupedGemmEfficiencyLowPrecision > 0)
         eta = cal.groupedGemmEfficiencyLowPrecision;
       if (op.gemm && op.gemm.m > 0) {
