@@ -6,35 +6,16 @@
 import json, os, sys, time, traceback
 import torch
 
+from timing import graph_time  # bench/device/timing.py
+
 OUT = os.environ.get("OUT", ".")
 DEV = torch.device("cuda")
 res = {"date": time.strftime("%Y-%m-%d"), "torch": torch.__version__, "cuda": torch.version.cuda,
        "gpu": torch.cuda.get_device_name(0), "rows": [], "errors": []}
 
 
-def med(xs):
-    xs = sorted(xs); n = len(xs)
-    return xs[n // 2] if n % 2 else 0.5 * (xs[n // 2 - 1] + xs[n // 2])
-
-
 def graph_ms(fn, calls=4, reps=20):
-    st = torch.cuda.Stream(); st.wait_stream(torch.cuda.current_stream())
-    with torch.cuda.stream(st):
-        for _ in range(2):
-            fn()
-    torch.cuda.current_stream().wait_stream(st)
-    g = torch.cuda.CUDAGraph()
-    with torch.cuda.graph(g):
-        for _ in range(calls):
-            fn()
-    for _ in range(2):
-        g.replay()
-    torch.cuda.synchronize()
-    ts = []
-    for _ in range(reps):
-        s = torch.cuda.Event(enable_timing=True); e = torch.cuda.Event(enable_timing=True)
-        s.record(); g.replay(); e.record(); e.synchronize(); ts.append(s.elapsed_time(e) / calls)
-    return med(ts)
+    return graph_time(fn, calls=calls, reps=reps)
 
 
 SHAPES = [("deepseek-v3 expert gate+up", 4096, 7168), ("deepseek-v3 expert down", 7168, 2048)]
