@@ -5,6 +5,10 @@ import { LIMITS, Meta, type Assert } from "./api-schemas-common.js";
 
 export const ValidationQuery = z.object({
   cv: z.enum(["source"]).optional().meta({ description: "leave-one-source-out cross-validation" }),
+  set: z.enum(["public", "extra"]).optional().meta({
+    description:
+      "which bundled cases: the public ones (default) or the out-of-sample extra set nothing is fitted to (no cv)",
+  }),
 });
 
 /** POST /validation: cases in the format of validation/FORMAT.md (each case is checked; a bad one becomes a row). */

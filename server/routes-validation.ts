@@ -1,6 +1,7 @@
-// Validation routes: the bundled public cases or a posted case file, predicted off the main thread in a time budget.
+// Validation routes: the bundled public (or out-of-sample extra) cases or a posted case file, predicted off the main thread in a time budget.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { metaOf } from "../src/index.js";
+import extraCases from "../validation/extra-cases.json" with { type: "json" };
 import publicCases from "../validation/public-cases.json" with { type: "json" };
 import { API_BASE, LIMITS } from "./api-schemas-common.js";
 import { ValidationQuery, ValidationRequest, ValidationResponse } from "./api-schemas-validation.js";
@@ -14,7 +15,8 @@ export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">)
       method: "get",
       path: `${API_BASE}/validation`,
       tags: ["validation"],
-      summary: "Predict the bundled public validation cases and report the error per case and per kind",
+      summary:
+        "Predict the bundled validation cases (public, or the out-of-sample extra set) and report the error per case and per kind",
       request: { query: ValidationQuery },
       responses: {
         200: json(ValidationResponse, "the report"),
@@ -26,7 +28,9 @@ export function registerValidationRoutes(app: OpenAPIHono & Pick<Api, "limits">)
       const q = c.req.valid("query");
       const r = await runJob(
         "validate",
-        { cases: publicCases as unknown[], ...(q.cv ? { cv: q.cv } : {}) },
+        q.set === "extra"
+          ? { cases: extraCases as unknown[] }
+          : { cases: publicCases as unknown[], ...(q.cv ? { cv: q.cv } : {}) },
         app.limits.timeBudgetMs,
       );
       if (!r.ok) return jobProblem(c, r);

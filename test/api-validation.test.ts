@@ -29,6 +29,16 @@ describe("GET /api/v1/validation", () => {
     expect(r.body.report.mode).toBe("in-sample");
   }, 60_000);
 
+  it("?set=extra predicts the out-of-sample extra cases", async () => {
+    const extra = JSON.parse(
+      readFileSync(new URL("../validation/extra-cases.json", import.meta.url), "utf8"),
+    ) as { id: string }[];
+    const r = await call<Report>("/api/v1/validation?set=extra");
+    expect(r.status).toBe(200);
+    expect(r.body.report.cases.map((c) => c.id)).toEqual(extra.map((c) => c.id));
+    expect(r.body.report.cases.filter((c) => c.predicted !== null).length).toBeGreaterThan(extra.length / 2);
+  }, 60_000);
+
   it("?cv=bogus is a 400 naming query.cv", async () => {
     const r = await call("/api/v1/validation?cv=bogus");
     expect(r.status).toBe(400);

@@ -34,6 +34,17 @@ describe("/accuracy", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("the out-of-sample mode predicts the extra cases (ids inf-x-…) in the browser", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/accuracy?cv=extra"));
+    await page.waitForSelector("[data-testid=accuracy-table]", { timeout: 30_000 });
+    expect(await page.inputValue("[data-testid=accuracy-cv]")).toBe("extra");
+    const ids = await page.locator("[data-testid=accuracy-table] tbody tr td:first-child").allInnerTexts();
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    expect(ids.every((id) => id.startsWith("inf-x-"))).toBe(true);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("a shared link with kind=training opens narrowed, in Chinese when chosen", async () => {
     const { page } = await env.page({ locale: "zh-CN" });
     await page.goto(url("/accuracy?kind=training"));

@@ -17,6 +17,7 @@ import {
 import { servePlanInput, trainPlanInput } from "../../../src/planner/plan-requests.js";
 import { planServe, type ServeLayout } from "../../../src/planner/serve-plan.js";
 import type { ServingPlanRequest, TrainingPlanRequest } from "../../../server/api-schemas.js";
+import extraCases from "../../../validation/extra-cases.json" with { type: "json" };
 import publicCases from "../../../validation/public-cases.json" with { type: "json" };
 import { todayIso } from "../lib/dates.js";
 
@@ -161,7 +162,10 @@ export const WEB_JOBS = {
   servePlan,
   servePareto,
   serveDetail,
-  validate: (i: { cv: boolean }) => validateCases(publicCases as unknown[], i.cv ? { cv: "source" } : {}),
+  validate: (i: { cv: boolean; set?: "public" | "extra" }) =>
+    i.set === "extra"
+      ? validateCases(extraCases as unknown[])
+      : validateCases(publicCases as unknown[], i.cv ? { cv: "source" } : {}),
 } as const;
 
 export type WebJob = keyof typeof WEB_JOBS;

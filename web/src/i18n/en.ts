@@ -126,6 +126,7 @@ export const en = {
   "accuracy.mode": "Calibration",
   "accuracy.mode.inSample": "as shipped (in-sample)",
   "accuracy.mode.cv": "leave one source out",
+  "accuracy.mode.extra": "out of sample (extra cases, nothing fitted to them)",
   "accuracy.computing": "Predicting the cases…",
   "accuracy.cases": "Cases",
   "accuracy.median": "Median |error|",

@@ -126,6 +126,7 @@ export const zh: Record<MessageKey, string> = {
   "accuracy.mode": "校准方式",
   "accuracy.mode.inSample": "发布版本（样本内）",
   "accuracy.mode.cv": "留一来源交叉验证",
+  "accuracy.mode.extra": "样本外（额外案例，未用于拟合）",
   "accuracy.computing": "正在预测案例…",
   "accuracy.cases": "案例数",
   "accuracy.median": "误差中位数",

@@ -1,5 +1,6 @@
-// Accuracy page: the engine's predictions of the bundled public validation cases against the measured figures —
-// summary per kind, signed error per case, and the table — computed here in the browser, so users see how far to trust us.
+// Accuracy page: the engine's predictions of the bundled validation cases (the public ones, or the out-of-sample
+// extra set) against the measured figures — summary per kind, signed error per case, and the table — computed here
+// in the browser, so users see how far to trust us.
 import { useMemo } from "react";
 import { useCompute } from "../compute/use-compute.js";
 import { Chart, type ChartOption } from "../components/chart.js";
@@ -12,7 +13,11 @@ export function AccuracyPage() {
   const { t, lang } = useLang();
   const [kind, setKind] = useParam("kind", "all");
   const [cvRaw, setCv] = useParam("cv", "");
-  const computed = useCompute("validate", { cv: cvRaw === "source" });
+  // "source": public cases, leave one source out; "extra": the out-of-sample cases nothing is fitted to.
+  const computed = useCompute("validate", {
+    cv: cvRaw === "source",
+    set: cvRaw === "extra" ? "extra" : "public",
+  });
   const report = computed.state === "done" ? computed.value : null;
   const rows = useMemo(
     () => (report?.cases ?? []).filter((c) => kind === "all" || c.kind === kind),
@@ -78,6 +83,7 @@ export function AccuracyPage() {
           options={[
             ["", t("accuracy.mode.inSample")],
             ["source", t("accuracy.mode.cv")],
+            ["extra", t("accuracy.mode.extra")],
           ]}
         />
       </div>
