@@ -41,6 +41,8 @@ export const CalibrationParameterName = z.enum([
   "scaleUpEfficiency",
   /** Achieved fraction of scale-out NIC bandwidth. */
   "scaleOutEfficiency",
+  /** Latency floor of one expert-parallel dispatch or combine (all-to-all), seconds; 0 = collectiveLatencyS. */
+  "allToAllLatencyS",
   /** Achieved fraction of scale-up bandwidth by expert-parallel dispatch/combine (all-to-all). */
   "allToAllEfficiency",
   /** Fraction of expert-parallel all-to-all time hidden behind compute (micro-batch overlap). */

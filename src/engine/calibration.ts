@@ -40,6 +40,7 @@ const FALLBACK: CalibrationValues = {
   gemmMemoryEfficiency: 0,
   groupedGemmEfficiencyLowPrecision: 0,
   gemmEfficiencyFp4: 0,
+  allToAllLatencyS: 0,
   attentionComputeEfficiency: 0.5,
   attentionMemoryEfficiency: 0.75,
   kernelOverheadS: 5e-6,

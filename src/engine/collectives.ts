@@ -27,7 +27,9 @@ export function collectiveTime(
   const a2aUp = cluster.scaleUpBandwidth * cal.allToAllEfficiency;
   const out = cluster.scaleOutBandwidth * cal.scaleOutEfficiency;
   const crosses = g > d;
-  const alpha = cal.collectiveLatencyS * (crosses ? 2 : 1);
+  const floor =
+    c.kind === "all-to-all" && cal.allToAllLatencyS > 0 ? cal.allToAllLatencyS : cal.collectiveLatencyS;
+  const alpha = floor * (crosses ? 2 : 1);
   const S = c.payloadBytes;
   let beta: number;
   switch (c.kind) {
