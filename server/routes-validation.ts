@@ -1,4 +1,5 @@
-// Validation routes: the bundled public (or out-of-sample extra) cases or a posted case file, predicted off the main thread in a time budget.
+// Validation routes: the bundled public (or out-of-sample extra) cases or a posted case file, predicted off the main
+// thread in a time budget.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { metaOf } from "../src/index.js";
 import extraCases from "../validation/extra-cases.json" with { type: "json" };

@@ -11,8 +11,8 @@ export const CalibrationParameterName = z.enum([
   "gemmEfficiencyLowPrecision",
   /** Achieved fraction of the dense 4-bit peak on large GEMMs (NVFP4 / MXFP4); 0 = gemmEfficiencyLowPrecision. */
   "gemmEfficiencyFp4",
-  /** Achieved fraction of the dense 8-bit peak by grouped (mixture-of-experts) 8-bit GEMMs with block scales, measured
-   * on expert shapes; 0 = the same as gemmEfficiencyLowPrecision. */
+  /** Achieved fraction of the chip's peak by grouped (mixture-of-experts) 8- and 4-bit GEMMs with block scales,
+   * measured on expert shapes; 0 = the dense figure (gemmEfficiencyLowPrecision, gemmEfficiencyFp4). */
   "groupedGemmEfficiencyLowPrecision",
   /** Dense 16-bit peak (TFLOPS) and memory bandwidth (GB/s) of the chip the compute efficiencies were measured on;
    * chips of the family with another FLOP-per-byte ratio scale them (see engine/op-time.ts). 0 = no scaling. */
