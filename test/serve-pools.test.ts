@@ -218,3 +218,39 @@ describe("colocated plans", () => {
     expect(p.ttftMs).toBeCloseTo(87.26079808328464, 6);
   });
 });
+
+describe("plan size", () => {
+  it("a rack-scale chip at a small rate is not planned as a whole rack: no more chips than an 8-chip instance needs", () => {
+    // GB200 NVL72 offers 72-chip instances with the best tokens per chip; at 20 requests/s an 8-chip EP8 instance
+    // meets the demand with fewer chips, and the planner must find it.
+    const input = {
+      arch: arch("deepseek-r1"),
+      chips: [chip("gb200")],
+      rate: 20,
+      inputTokens: 2000,
+      outputTokens: 500,
+      slo: { tpot: 0.05, ttft: 2, percentile: "mean" as const },
+      calibration: catalogCalibration(),
+    };
+    const r = planServe(input);
+    if (!r.ok) throw new Error("plan");
+    const p = r.value.plans[0];
+    const cfg = servingConfig(
+      input.arch,
+      { chip: "gb200", count: 8 },
+      { tp: 1, ep: 8, dp: 8, pp: 1 },
+      input.calibration,
+    );
+    if (!cfg.ok) throw new Error("config");
+    const pt = bestBatch(
+      cfg.value,
+      { inputTokens: 2000, outputTokens: 500 },
+      { tpot: 0.05, ttft: 2 },
+      DEFAULT_MAX_BATCH * 8,
+    );
+    if (!pt.ok) throw new Error("point");
+    const eight = Math.ceil((20 * 500) / pt.value.outputPerChip / 8) * 8;
+    expect(p?.feasible).toBe(true);
+    expect(p?.chips ?? Infinity).toBeLessThanOrEqual(eight);
+  });
+});

@@ -265,7 +265,16 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
           layout: { ...l, ...p, kvCache: built.value.precisions.kvCache },
         };
         candidates.push(cand);
-        if (!best || pt.value.outputPerChip > best.point.outputPerChip) best = cand;
+        // Fewest chips for the demand (whole instances), then the most tokens per chip: at a small rate a large
+        // instance with the best per-chip speed can still need more chips than a small one.
+        const need = (x: { point: ServingPoint; layout: ServeLayout }) =>
+          Math.ceil(outputRate / x.point.outputPerChip / x.layout.count) * x.layout.count;
+        if (
+          !best ||
+          need(cand) < need(best) ||
+          (need(cand) === need(best) && pt.value.outputPerChip > best.point.outputPerChip)
+        )
+          best = cand;
       }
     total += evaluated;
     if (!best) {
