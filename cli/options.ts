@@ -60,3 +60,17 @@ export function sloOption(o: { tpotMs?: string; ttftMs?: string; percentile: str
     percentile: o.percentile as SloOption["percentile"],
   };
 }
+
+/**
+ * `--speculative method:acceptLength` (mean tokens emitted per target-model step, bonus token included); null when
+ * absent.
+ * @example speculativeOption("mtp:1.8") // {method: "mtp", acceptLength: 1.8}
+ */
+export function speculativeOption(v: string | undefined): { method: string; acceptLength: number } | null {
+  if (!v) return null;
+  const [method, accept] = v.split(":");
+  const a = Number(accept);
+  if (!method || !Number.isFinite(a) || a < 1)
+    throw new CliError(`--speculative ${v}: expected method:acceptLength, e.g. mtp:1.8`, EXIT.badInput);
+  return { method, acceptLength: a };
+}

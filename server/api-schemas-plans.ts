@@ -42,6 +42,13 @@ export const ServingPlanRequest = z
     allowQuant: z.array(z.enum(PRECISIONS)).default([]),
     powerMW: z.number().positive().nullable().optional(),
     basis: z.enum(["purchase", "cloud"]).default("purchase"),
+    speculative: z
+      .object({ method: z.string().min(1), acceptLength: z.number().min(1) })
+      .nullable()
+      .optional()
+      .meta({
+        description: "speculative decoding / MTP on every layout: mean tokens emitted per target step",
+      }),
   })
   .refine((r) => r.all === true || (r.chips?.length ?? 0) > 0, {
     message: "give chips or all: true",

@@ -36,6 +36,19 @@ describe("POST /api/v1/plans/serving", () => {
     expect(r.body.plans.some((p) => p.feasible && (p.chips ?? 0) > 0)).toBe(true);
   }, 60_000);
 
+  it("speculative decoding (MTP 1.8) in the request raises tokens per chip", async () => {
+    type P = { plans: { capacityPerChip?: number }[] };
+    const body = { ...seed, chips: ["h20"] };
+    const a = await call<P>("/api/v1/plans/serving", { body });
+    const b = await call<P>("/api/v1/plans/serving", {
+      body: { ...body, speculative: { method: "mtp", acceptLength: 1.8 } },
+    });
+    expect(b.status).toBe(200);
+    expect(b.body.plans[0]!.capacityPerChip ?? 0).toBeGreaterThan(
+      a.body.plans[0]!.capacityPerChip ?? Infinity,
+    );
+  }, 60_000);
+
   it("twice the rate never needs fewer chips", async () => {
     const one = await call<Plans>("/api/v1/plans/serving", { body: { ...seed, chips: ["h100"] } });
     const two = await call<Plans>("/api/v1/plans/serving", { body: { ...seed, chips: ["h100"], rate: 20 } });

@@ -76,6 +76,49 @@ describe("suanli infer", () => {
 });
 
 describe("suanli plan serve", () => {
+  it("plan serve --speculative mtp:1.8 needs no more chips and gives more tokens per chip than without (DeepSeek-R1, H20)", () => {
+    const args = [
+      "plan",
+      "serve",
+      "--model",
+      "deepseek-r1",
+      "--rate",
+      "20",
+      "--chip",
+      "h20",
+      "--tpot-ms",
+      "50",
+      "--json",
+    ];
+    type Doc = { plans: { chips?: number; capacityPerChip?: number }[] };
+    const plain = runCli(args);
+    const mtp = runCli([...args, "--speculative", "mtp:1.8"]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(mtp.code, mtp.stderr).toBe(0);
+    const a = (JSON.parse(plain.stdout) as Doc).plans[0]!;
+    const b = (JSON.parse(mtp.stdout) as Doc).plans[0]!;
+    expect(b.chips ?? Infinity).toBeLessThanOrEqual(a.chips ?? 0);
+    expect(b.capacityPerChip ?? 0).toBeGreaterThan(a.capacityPerChip ?? Infinity);
+  }, 60_000);
+
+  it("plan serve --speculative mtp:x exits 2 saying what is expected, without a stack trace", () => {
+    const r = runCli([
+      "plan",
+      "serve",
+      "--model",
+      "deepseek-r1",
+      "--rate",
+      "20",
+      "--chip",
+      "h20",
+      "--speculative",
+      "mtp:x",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expected method:acceptLength/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
   it("plan serve --model qwen3-8b --rate 2 --chip h100,h20 --json ranks both chips and counts configurations", () => {
     const r = runCli([
       "plan",

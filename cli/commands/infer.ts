@@ -20,7 +20,7 @@ import {
 } from "../../src/index.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
 import { loadChipFile, readText } from "../files.js";
-import { positiveInt, positiveNumber, precisionOption, sloOption } from "../options.js";
+import { positiveInt, positiveNumber, precisionOption, sloOption, speculativeOption } from "../options.js";
 import { footer, num, printJson, printWarnings } from "../output.js";
 
 interface InferOptions {
@@ -153,17 +153,7 @@ export function register(program: Command): void {
       const phase = o.phase as InferenceRequest["phase"];
       if (!["prefill", "decode", "end-to-end"].includes(phase))
         throw new CliError(`--phase ${o.phase}: expected prefill, decode or end-to-end`, EXIT.badInput);
-      let speculative = null;
-      if (o.speculative) {
-        const [method, accept] = o.speculative.split(":");
-        const a = Number(accept);
-        if (!method || !Number.isFinite(a) || a < 1)
-          throw new CliError(
-            `--speculative ${o.speculative}: expected method:acceptLength, e.g. mtp:1.8`,
-            EXIT.badInput,
-          );
-        speculative = { method, acceptLength: a };
-      }
+      const speculative = speculativeOption(o.speculative);
       const routing = o.routing ?? null;
       if (routing && !["natural", "balanced", "eplb"].includes(routing))
         throw new CliError(`--routing ${routing}: expected natural, balanced or eplb`, EXIT.badInput);

@@ -17,7 +17,7 @@ import {
 } from "../../src/index.js";
 import { planServe, type ChipServePlan, type ServeLayout } from "../../src/planner/serve-plan.js";
 import { CliError, EXIT, unwrap } from "../errors.js";
-import { positiveNumber, sloOption } from "../options.js";
+import { positiveNumber, sloOption, speculativeOption } from "../options.js";
 import { footer, num, printCsv, printJson, renderTable, type Column } from "../output.js";
 import { loadArchitecture } from "./train.js";
 
@@ -37,6 +37,7 @@ interface PlanServeOptions {
   allowQuant?: string;
   powerMw?: string;
   kvNicGbps?: string;
+  speculative?: string;
   basis: string;
   assume?: string[];
   currency?: string;
@@ -131,6 +132,7 @@ export function registerPlanServe(plan: Command): void {
     .option("--include-restricted", "keep chips under presumption of denial")
     .option("--allow-quant <list>", "lower precisions allowed, e.g. fp8,int8")
     .option("--power-mw <mw>", "facility power budget, MW")
+    .option("--speculative <method:accept>", "speculative decoding / MTP on every layout, e.g. mtp:1.8")
     .option(
       "--kv-nic-gbps <gbit/s>",
       "per-chip NIC bandwidth the KV cache moves over from prefill to decode pool (default: the system's scale-out)",
@@ -179,6 +181,7 @@ export function registerPlanServe(plan: Command): void {
         includeRestricted: o.includeRestricted ?? false,
         powerMW: positiveNumber("power-mw", o.powerMw),
         kvTransferGbpsPerChip: positiveNumber("kv-nic-gbps", o.kvNicGbps),
+        speculative: speculativeOption(o.speculative),
         basis: o.basis,
         assumptions,
         calibration: catalogCalibration(),

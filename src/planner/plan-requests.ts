@@ -22,6 +22,7 @@ export interface ServePlanRequestFields {
   allowQuant: NonNullable<ServePlanInput["allowQuant"]>;
   powerMW?: number | null | undefined;
   basis: NonNullable<ServePlanInput["basis"]>;
+  speculative?: ServePlanInput["speculative"] | undefined;
 }
 
 /**
@@ -51,6 +52,7 @@ export function servePlanInput(
     includeRestricted: r.includeRestricted,
     powerMW: r.powerMW ?? null,
     basis: r.basis,
+    speculative: r.speculative ?? null,
     calibration,
   };
 }

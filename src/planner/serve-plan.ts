@@ -6,7 +6,7 @@ import { classify } from "../compliance/index.js";
 import { fleetCost, type CostAssumptions, type FleetCost, type PriceBasis } from "../cost/index.js";
 import type { CalibrationSet } from "../engine/calibration.js";
 import { errorBandFor, type ErrorBand } from "../engine/error-band.js";
-import type { ServingConfig } from "../engine/inference.js";
+import type { ServingConfig, Speculative } from "../engine/inference.js";
 import { bestBatch, type ServingPoint } from "../engine/serving.js";
 import { servingConfig } from "../engine/serving-config.js";
 import { DEFAULT_MAX_BATCH, PERCENTILE_OVER_MEAN } from "../engine/serving-defaults.js";
@@ -37,6 +37,8 @@ export interface ServePlanInput {
   /** Per-chip NIC bandwidth, Gbit/s, the KV cache moves over from the prefill to the decode pool (named assumption;
    * default: the system's scale-out bandwidth per chip). */
   kvTransferGbpsPerChip?: number | null;
+  /** Speculative decoding / MTP used by every layout (mean accepted length per target step); null = none. */
+  speculative?: Speculative | null;
   /** Called after each chip (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -247,7 +249,15 @@ export function planServe(input: ServePlanInput): Result<ServePlan> {
         const built = servingConfig(
           input.arch,
           { chip, count: l.count, server: system?.id ?? null },
-          { tp: l.tp, ep: l.ep, dp: l.dp, pp: 1, weights: p.weights, activations: p.activations },
+          {
+            tp: l.tp,
+            ep: l.ep,
+            dp: l.dp,
+            pp: 1,
+            weights: p.weights,
+            activations: p.activations,
+            speculative: input.speculative ?? null,
+          },
           input.calibration,
         );
         if (!built.ok) {
