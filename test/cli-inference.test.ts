@@ -76,20 +76,10 @@ describe("suanli infer", () => {
 });
 
 describe("suanli plan serve", () => {
+  const r1 = ["plan", "serve", "--model", "deepseek-r1", "--rate", "20", "--chip", "h20"];
+
   it("plan serve --speculative mtp:1.8 needs no more chips and gives more tokens per chip than without (DeepSeek-R1, H20)", () => {
-    const args = [
-      "plan",
-      "serve",
-      "--model",
-      "deepseek-r1",
-      "--rate",
-      "20",
-      "--chip",
-      "h20",
-      "--tpot-ms",
-      "50",
-      "--json",
-    ];
+    const args = [...r1, "--tpot-ms", "50", "--json"];
     type Doc = { plans: { chips?: number; capacityPerChip?: number }[] };
     const plain = runCli(args);
     const mtp = runCli([...args, "--speculative", "mtp:1.8"]);
@@ -102,18 +92,7 @@ describe("suanli plan serve", () => {
   }, 60_000);
 
   it("plan serve --speculative mtp:x exits 2 saying what is expected, without a stack trace", () => {
-    const r = runCli([
-      "plan",
-      "serve",
-      "--model",
-      "deepseek-r1",
-      "--rate",
-      "20",
-      "--chip",
-      "h20",
-      "--speculative",
-      "mtp:x",
-    ]);
+    const r = runCli([...r1, "--speculative", "mtp:x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected method:acceptLength/);
     expect(hasStackTrace(r.stderr)).toBe(false);
