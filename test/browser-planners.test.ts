@@ -101,6 +101,21 @@ describe("/serving", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it("choosing MTP raises DeepSeek-R1's tokens/s per chip on H20, and goes into the URL", async () => {
+    const { page, errors } = await env.page();
+    await page.goto(url("/serving?model=deepseek-r1&chips=h20&tpot=50"));
+    const perChip = () =>
+      page.locator('[data-testid=serve-table] tr[data-chip="h20"] td:nth-child(6)').innerText();
+    await page.waitForSelector("[data-testid=serve-table]", { timeout: 60_000 });
+    const plain = Number((await perChip()).replace(/,/g, ""));
+    await page.selectOption("[data-testid=spec]", "mtp:1.8");
+    await expect
+      .poll(async () => Number((await perChip()).replace(/,/g, "")), { timeout: 60_000 })
+      .toBeGreaterThan(plain);
+    expect(page.url()).toContain("spec=mtp");
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it("a disaggregated plan's breakdown shows the pool picked, each with the planner's layout", async () => {
     const { page, errors } = await env.page();
     const plan = seedPlans().find((x) => x.feasible && x.mode === "disaggregated");

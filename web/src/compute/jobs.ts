@@ -125,6 +125,7 @@ function serveDetail(i: {
   tpotMs: number | null;
   ttftMs: number | null;
   percentile: string;
+  speculative?: { method: string; acceptLength: number } | null;
 }) {
   const a = arch(i.model);
   const cfg = servingConfig(
@@ -138,6 +139,7 @@ function serveDetail(i: {
       weights: i.layout.weights,
       activations: i.layout.activations,
       kvCache: i.layout.kvCache,
+      speculative: i.speculative ?? null,
     },
     catalogCalibration(),
   );

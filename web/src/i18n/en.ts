@@ -213,6 +213,8 @@ export const en = {
   "serve.restricted": "Chips under presumption of denial",
   "serve.restricted.include": "include",
   "serve.restricted.exclude": "leave out",
+  "serve.spec": "Speculative decoding (mean accepted tokens per step)",
+  "serve.spec.none": "none",
   "serve.quant": "Lower precisions allowed",
   "serve.quant.none": "checkpoint's only",
   "serve.basis": "Price basis",

@@ -213,6 +213,8 @@ export const zh: Record<MessageKey, string> = {
   "serve.restricted": "推定拒绝的芯片",
   "serve.restricted.include": "包含",
   "serve.restricted.exclude": "排除",
+  "serve.spec": "投机解码（每步平均接受 token 数）",
+  "serve.spec.none": "不使用",
   "serve.quant": "允许的更低精度",
   "serve.quant.none": "仅检查点精度",
   "serve.basis": "价格基准",

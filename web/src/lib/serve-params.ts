@@ -23,6 +23,11 @@ export function useServeParams(defaultChips: readonly string[] = SEED_CHIPS) {
   const [basis, setBasis] = useParam("basis", "purchase");
   const [power, setPower] = useParam("mw", "");
   const [percentile, setPercentile] = useParam("pct", "mean");
+  // Speculative decoding / MTP: "" = none, else "method:acceptLength" (e.g. "mtp:1.8").
+  const [spec, setSpec] = useParam("spec", "");
+  const [specMethod, specAccept] = spec.split(":");
+  const speculative =
+    specMethod && Number(specAccept) >= 1 ? { method: specMethod, acceptLength: Number(specAccept) } : null;
   const chips = resolveChips(ids).map((c) => c.id);
   // The URL's inputs checked with the API's own request schema; a bad field is shown and its default used.
   const parsed = ServingPlanRequest.safeParse({
@@ -40,6 +45,7 @@ export function useServeParams(defaultChips: readonly string[] = SEED_CHIPS) {
     allowQuant: quant.split(",").filter(Boolean),
     basis,
     powerMW: power ? Number(power) : null,
+    speculative,
   });
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   const job: ServeInput = parsed.success
@@ -59,11 +65,27 @@ export function useServeParams(defaultChips: readonly string[] = SEED_CHIPS) {
         allowQuant: [],
         basis: basis === "cloud" ? "cloud" : "purchase",
         powerMW: null,
+        speculative: null,
       };
   return {
     job,
     problems,
-    raw: { model, ids, rate, input, output, tpot, ttft, to, restricted, quant, basis, power, percentile },
+    raw: {
+      model,
+      ids,
+      rate,
+      input,
+      output,
+      tpot,
+      ttft,
+      to,
+      restricted,
+      quant,
+      basis,
+      power,
+      percentile,
+      spec,
+    },
     set: {
       setModel,
       setIds,
@@ -78,6 +100,7 @@ export function useServeParams(defaultChips: readonly string[] = SEED_CHIPS) {
       setBasis,
       setPower,
       setPercentile,
+      setSpec,
     },
   };
 }

@@ -36,6 +36,14 @@ const QUANT: SelectOption[] = [
   ["fp8,int8,int4,fp4", "FP8, INT8, INT4, FP4"],
 ];
 
+/** Speculative decoding / multi-token prediction: URL value (method:mean accepted length) and label. */
+const SPEC: SelectOption[] = [
+  ["mtp:1.7", "MTP 1.7"],
+  ["mtp:1.8", "MTP 1.8"],
+  ["mtp:2", "MTP 2.0"],
+  ["eagle3:2", "EAGLE-3 2.0"],
+];
+
 /** "0.785 USD", or "—" when unknown. */
 function money(v: number | null, currency: string, lang: string): string {
   return v === null ? "—" : `${sig(v, lang)} ${currency}`;
@@ -91,6 +99,7 @@ export function ServingPage() {
     batch: chosen?.batch ?? 1,
     inputTokens: p.job.inputTokens,
     outputTokens: p.job.outputTokens,
+    speculative: p.job.speculative ?? null,
   });
   const decodeOpt = useMemo(
     () =>
@@ -143,6 +152,13 @@ export function ServingPage() {
           value={p.raw.quant}
           onChange={p.set.setQuant}
           options={[["", t("serve.quant.none")], ...QUANT]}
+        />
+        <SelectInput
+          label={t("serve.spec")}
+          testId="spec"
+          value={p.raw.spec}
+          onChange={p.set.setSpec}
+          options={[["", t("serve.spec.none")], ...SPEC]}
         />
         <SelectInput
           label={t("serve.basis")}
