@@ -1,7 +1,7 @@
 // Dev aid: the best configuration and step breakdown for public training cases matching a pattern.
 import { readFileSync } from "node:fs";
 import { resolveCluster } from "../src/engine/cluster.js";
-import { parseCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
+import { caseCluster, parseCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
 import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predict-training.js";
 import { searchTraining, describeConfig } from "../src/planner/train-search.js";
 
@@ -12,13 +12,7 @@ for (const [i, r] of raw.entries()) {
   if (!p.ok || p.case.kind !== "training" || !pattern.test(p.case.id)) continue;
   const c = p.case as TrainingCase;
   const arch = caseArchitecture(c.model as Record<string, unknown>);
-  const cl = resolveCluster({
-    chip: c.system.chip,
-    count: c.system.count,
-    scaleUpDomain: c.system.scaleUpDomain,
-    scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip,
-    server: c.system.server,
-  });
+  const cl = resolveCluster(caseCluster(c.system));
   const sp = caseSearchSpace(c);
   if (!arch.ok || !cl.ok || !sp.ok) {
     console.log(c.id, "cannot");

@@ -8,7 +8,7 @@ import { resolveCluster, type ClusterSpec } from "../src/engine/cluster.js";
 import { trainingFactorsFor } from "../src/engine/training/calibration.js";
 import { trainingCalibration } from "../src/engine/training/efficiency.js";
 import { searchTraining } from "../src/planner/train-search.js";
-import { parseCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
+import { caseCluster, parseCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
 import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predict-training.js";
 import { validateCases, type CaseResult } from "../src/planner/validate/run.js";
 import type { Architecture } from "../src/workload/architecture.js";
@@ -30,13 +30,7 @@ const signed = (e: number | null) => (e === null ? "—" : `${e >= 0 ? "+" : ""}
 function resolve(c: TrainingCase): Resolved | string {
   const arch = caseArchitecture(c.model as string | Record<string, unknown>);
   if (!arch.ok) return arch.issues[0]?.message ?? "model";
-  const cluster = resolveCluster({
-    chip: c.system.chip,
-    count: c.system.count,
-    scaleUpDomain: c.system.scaleUpDomain ?? null,
-    scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
-    server: c.system.server ?? null,
-  });
+  const cluster = resolveCluster(caseCluster(c.system));
   if (!cluster.ok) return cluster.issues[0]?.message ?? "cluster";
   const space = caseSearchSpace(c);
   if (!space.ok) return space.issues[0]?.message ?? "space";

@@ -18,7 +18,7 @@ import { catalogCalibration } from "../src/engine/calibration.js";
 import { resolveCluster } from "../src/engine/cluster.js";
 import { estimateInference } from "../src/engine/estimate.js";
 import { searchTraining } from "../src/planner/train-search.js";
-import type { InferenceCase, TrainingCase } from "../src/planner/validate/case-schema.js";
+import { caseCluster, type InferenceCase, type TrainingCase } from "../src/planner/validate/case-schema.js";
 import { caseScenario } from "../src/planner/validate/predict-inference.js";
 import { caseArchitecture, caseSearchSpace } from "../src/planner/validate/predict-training.js";
 import { validateCases, type ValidateOptions } from "../src/planner/validate/run.js";
@@ -66,13 +66,7 @@ function trainingEstimate(r: TrainingEstimateRequest) {
   if (!arch.ok) return arch;
   const space = caseSearchSpace(asCase("training", r) as TrainingCase);
   if (!space.ok) return space;
-  const cluster = resolveCluster({
-    chip: r.system.chip,
-    count: r.system.count,
-    scaleUpDomain: r.system.scaleUpDomain ?? null,
-    scaleOutGbpsPerChip: r.system.scaleOutGbpsPerChip ?? null,
-    server: r.system.server ?? null,
-  });
+  const cluster = resolveCluster(caseCluster(r.system));
   if (!cluster.ok) return cluster;
   const found = searchTraining(arch.value, cluster.value, space.value, { keep: r.keep ?? 5 });
   if (!found.ok) return found;

@@ -2,6 +2,7 @@
 // bad case into a reason instead of aborting the run.
 import { z } from "zod";
 import { ID_PATTERN } from "../../catalog/schema-common.js";
+import type { ClusterInput } from "../../engine/cluster.js";
 import { PRECISIONS } from "../../units/index.js";
 
 const PrecisionName = z.enum(PRECISIONS);
@@ -26,6 +27,19 @@ export const CaseSystem = z.looseObject({
   /** A catalog system's id, name or alias. */
   server: z.string().nullable().optional(),
 });
+
+export type CaseSystem = z.infer<typeof CaseSystem>;
+
+/** The cluster a case's `system` describes (absent overrides = the catalog system's). */
+export function caseCluster(s: CaseSystem): ClusterInput {
+  return {
+    chip: s.chip,
+    count: s.count,
+    scaleUpDomain: s.scaleUpDomain ?? null,
+    scaleOutGbpsPerChip: s.scaleOutGbpsPerChip ?? null,
+    server: s.server ?? null,
+  };
+}
 
 export const TrainingSpec = z.looseObject({
   precision: PrecisionName.nullable().optional(),

@@ -9,7 +9,7 @@ import type { CalibrationSet } from "../../engine/calibration.js";
 import { frameworkMaxBatch } from "../../engine/serving-defaults.js";
 import { importConfig } from "../../workload/import/index.js";
 import type { Architecture } from "../../workload/architecture.js";
-import type { InferenceCase } from "./case-schema.js";
+import { caseCluster, type InferenceCase } from "./case-schema.js";
 import type { PredictContext, Prediction } from "./prediction.js";
 
 function no(reason: string): { ok: false; reason: string } {
@@ -43,13 +43,7 @@ export function caseScenario(
   if (!arch.ok) return no(why(arch));
   const built = servingConfig(
     arch.value,
-    {
-      chip: c.system.chip,
-      count: c.system.count,
-      scaleUpDomain: c.system.scaleUpDomain ?? null,
-      scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
-      server: c.system.server ?? null,
-    },
+    caseCluster(c.system),
     {
       tp: i.tp,
       ep: i.ep,

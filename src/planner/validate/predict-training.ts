@@ -8,7 +8,7 @@ import type { Architecture } from "../../workload/architecture.js";
 import { importConfig } from "../../workload/import/index.js";
 import { formatIssue, type Result, type Warning } from "../../issues.js";
 import { searchTraining, type TrainingSearchSpace } from "../train-search.js";
-import type { TrainingCase } from "./case-schema.js";
+import { caseCluster, type TrainingCase } from "./case-schema.js";
 import type { PredictContext, Prediction } from "./prediction.js";
 
 /** The architecture of a case's model: an inline config.json object or a catalog model id. */
@@ -77,13 +77,7 @@ export function predictTraining(
     };
   const arch = caseArchitecture(c.model as string | Record<string, unknown>);
   if (!arch.ok) return { ok: false, reason: arch.issues.map(formatIssue).join("; ") };
-  const cluster = resolveCluster({
-    chip: c.system.chip,
-    count: c.system.count,
-    scaleUpDomain: c.system.scaleUpDomain ?? null,
-    scaleOutGbpsPerChip: c.system.scaleOutGbpsPerChip ?? null,
-    server: c.system.server ?? null,
-  });
+  const cluster = resolveCluster(caseCluster(c.system));
   if (!cluster.ok) return { ok: false, reason: cluster.issues.map(formatIssue).join("; ") };
   const space = caseSearchSpace(c);
   if (!space.ok) return { ok: false, reason: space.issues.map(formatIssue).join("; ") };
