@@ -3,7 +3,8 @@
 // side by side with published predictors; bench/training.ts …).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalog, findModel, importConfig } from "../src/index.js";
+import { catalog } from "../src/index.js";
+import { caseArchitecture } from "../src/planner/validate/predict-training.js";
 import { catalogCalibration } from "../src/engine/calibration.js";
 import { estimateInference } from "../src/engine/estimate.js";
 import { servingConfig } from "../src/engine/serving-config.js";
@@ -14,9 +15,7 @@ const here = import.meta.dirname;
 const cal = catalogCalibration();
 
 function arch(id: string) {
-  const m = findModel(id);
-  if (!m.ok) throw new Error(id);
-  const a = importConfig(m.value.configText);
+  const a = caseArchitecture(id);
   if (!a.ok) throw new Error(id);
   return a.value;
 }

@@ -1,22 +1,16 @@
 // Disaggregated serving plans: each pool (prefill, decode) takes its own best layout and is sized separately.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findChip, findModel } from "../src/catalog/index.js";
+import { findChip } from "../src/catalog/index.js";
 import { catalogCalibration } from "../src/engine/calibration.js";
 import { planServe, type ChipServePlan } from "../src/planner/serve-plan.js";
 import { kvTransferSeconds, prefillCapacity, prefillQueueSeconds } from "../src/planner/serve-pools.js";
 import { bestBatch } from "../src/engine/serving.js";
 import { DEFAULT_MAX_BATCH } from "../src/engine/serving-defaults.js";
 import { servingConfig } from "../src/engine/serving-config.js";
-import { importConfig } from "../src/workload/import/index.js";
+import { catalogArch } from "./helpers/fixtures.js";
 
-function arch(id: string) {
-  const m = findModel(id);
-  if (!m.ok) throw new Error(id);
-  const a = importConfig(m.value.configText);
-  if (!a.ok) throw new Error(id);
-  return a.value;
-}
+const arch = catalogArch;
 
 function chip(id: string) {
   const c = findChip(id);
