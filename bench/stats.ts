@@ -1,5 +1,6 @@
 // Bench helpers shared by the predictor comparisons: median |error| (a miss counts as infinite) and share within
 // tolerance of a set of predictions, and percentage formatting.
+import { median } from "../src/planner/validate/fit-common.js";
 
 /** One prediction's signed relative error (null = could not predict) and whether it is within tolerance. */
 export interface ErrorRow {
@@ -7,13 +8,8 @@ export interface ErrorRow {
   within: boolean;
 }
 
-/** Median of a list (NaN for none). */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
+// Median of a list (NaN for none): the calibration fit's own.
+export { median };
 
 /** Median |error| (unpredicted cases count as infinite) and share within tolerance. */
 export function stats(rows: readonly ErrorRow[]): { median: number; within: number } {

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogCalibration, resolveCalibration } from "../src/engine/calibration.js";
 import { resolveCluster } from "../src/engine/cluster.js";
-import { engineVsGemms, median, readMicrobench } from "../bench/device/compare.js";
+import { engineVsGemms, readMicrobench } from "../bench/device/compare.js";
+import { median } from "../bench/stats.js";
 
 const file = readMicrobench(join(import.meta.dirname, "../bench/device/results/h200-2026-11-28.json"));
 const rows = engineVsGemms(file, "h200-sxm");

@@ -6,6 +6,7 @@ import { catalogCalibration, resolveCalibration } from "../../src/engine/calibra
 import { resolveCluster } from "../../src/engine/cluster.js";
 import { timeOp } from "../../src/engine/op-time.js";
 import type { Op } from "../../src/workload/op.js";
+import { median } from "../stats.js";
 
 export interface MeasuredGemm {
   dtype: "bf16" | "fp8";
@@ -65,13 +66,6 @@ export function engineVsGemms(file: MicrobenchFile, chipId: string): GemmRow[] {
     const predictedMs = t.time * 1e3;
     return { ...g, predictedMs, ratio: predictedMs / g.ms, bound: t.bound };
   });
-}
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 ? (s[(n - 1) / 2] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
 }
 
 /** Regimes by rows: decode-like (memory-bound weights), the ridge, and prefill-like (compute-bound). */
